@@ -19,6 +19,8 @@ const domainConstraints = domains.map((domain, index) => ({
   onlyDependOnLibsWithTags: [
     'scope:shared',
     ...domains.slice(0, index).map((d) => `domain:${d}`),
+    // Test helpers build on the platform, so only later domains may use them.
+    ...(index > 0 ? ['type:testing'] : []),
   ],
 }));
 

@@ -1,21 +1,39 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { AppConfig, ConfigError, loadConfig, migrateDatabase, redactConfig } from '@srp/server/platform';
+import { Logger } from 'nestjs-pino';
+import { createApiApp } from './app/create-api-app';
+import { CLI_COMMANDS, runCli } from './cli/run-cli';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function serve(config: AppConfig): Promise<void> {
+  if (config.DATABASE_MIGRATE_ON_START) await migrateDatabase(config);
+  const app = await createApiApp(config);
+  await app.listen(config.PORT, config.HOST);
+  const logger = app.get(Logger);
+  logger.log({ config: redactConfig(config) }, 'configuration');
+  logger.log(`SmartRegion Portal api listening on http://${config.HOST}:${config.PORT} (public URL ${config.PUBLIC_URL})`);
 }
 
-bootstrap();
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const [command, ...args] = process.argv.slice(2);
+  if (!command) return serve(config);
+  if (!(CLI_COMMANDS as readonly string[]).includes(command)) {
+    console.error(`Unknown command "${command}". Known: ${CLI_COMMANDS.join(', ')}.`);
+    process.exit(2);
+  }
+  process.exitCode = await runCli(command as (typeof CLI_COMMANDS)[number], args, config);
+}
+
+main().catch((error: unknown) => {
+  console.error('The api could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

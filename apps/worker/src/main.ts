@@ -1,21 +1,51 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { AppConfig, ConfigError, createRedisConnection, loadConfig, migrateDatabase } from '@srp/server/platform';
+import { Logger } from 'nestjs-pino';
+import { Client } from 'pg';
+import { WorkerModule } from './app/app.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+/** Exit 0 when PostgreSQL and Redis answer: the container health check of the worker. */
+async function healthcheck(config: AppConfig): Promise<number> {
+  const pg = new Client({ connectionString: config.DATABASE_URL, connectionTimeoutMillis: 3000 });
+  const redis = createRedisConnection(config.REDIS_URL, 'check');
+  try {
+    await pg.connect();
+    await pg.query('SELECT 1');
+    await redis.ping();
+    return 0;
+  } catch (error) {
+    console.error(`unhealthy: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await pg.end().catch(() => undefined);
+    redis.disconnect();
+  }
 }
 
-bootstrap();
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  if (process.argv[2] === 'healthcheck') {
+    process.exit(await healthcheck(config));
+  }
+  if (config.DATABASE_MIGRATE_ON_START) await migrateDatabase(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.init();
+  app.get(Logger).log('SmartRegion Portal worker started');
+}
+
+main().catch((error: unknown) => {
+  console.error('The worker could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,4 +1,15 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard, AppConfig, HealthModule, PlatformModule, SiteModule } from '@srp/server/platform';
 
+/** The api: platform services plus every domain module with its controllers. */
 @Module({})
-export class AppModule {}
+export class AppModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(config), HealthModule, SiteModule],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+    };
+  }
+}

@@ -1,13 +1,10 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { Shell } from './shell/shell';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'srp-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  imports: [Shell],
+  template: '<srp-shell />',
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class App {
-  protected title = 'web';
-}
+export class App {}

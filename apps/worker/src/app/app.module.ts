@@ -1,4 +1,10 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, PlatformModule, WorkerRuntimeModule } from '@srp/server/platform';
 
+/** The worker: platform services plus every job handler and scheduler; no HTTP. */
 @Module({})
-export class AppModule {}
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [PlatformModule.forRoot(config), WorkerRuntimeModule] };
+  }
+}

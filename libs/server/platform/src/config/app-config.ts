@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off'].includes(normalised)) return false;
+  return value;
+};
+
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * The whole configuration of api and worker, read once from the environment at start-up.
+ * Every field maps to the environment variable of the same name; `.env.example` documents them.
+ * Fields listed in SECRET_KEYS are never logged in clear.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @IsString()
+  @IsNotEmpty()
+  HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** The URL people reach the portal at; used in e-mails and links. */
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/smartregion';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_MIGRATE_ON_START = true;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix for every BullMQ queue: lets several installations (or test runs) share one Redis. */
+  @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'must be 1-32 letters, digits, - or _' })
+  REDIS_PREFIX = 'srp';
+
+  /** SMTP connection URL (smtp:// or smtps://). Empty: mail is written as .eml files to MAIL_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM = 'SmartRegion Portal <portal@localhost>';
+
+  @IsString()
+  @IsNotEmpty()
+  MAIL_DIR = '.data/mail';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Serve the OpenAPI document and UI at /api/docs. Defaults to off in production. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  OPENAPI_ENABLED?: boolean;
+
+  @IsString()
+  @IsNotEmpty()
+  WEB_DIST_DIR = 'dist/apps/web/browser';
+
+  /** Folder with impressum.md, datenschutz.md, barrierefreiheit.md (operator-edited texts). */
+  @IsString()
+  @IsNotEmpty()
+  LEGAL_DIR = 'config/legal';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY = 5;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get openApiEnabled(): boolean {
+    return this.OPENAPI_ENABLED ?? !this.isProduction;
+  }
+}
+
+/** Keys whose values may carry credentials. */
+export const SECRET_KEYS: ReadonlyArray<keyof AppConfig> = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'];

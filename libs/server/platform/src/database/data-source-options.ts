@@ -1,0 +1,26 @@
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { ENTITIES, MIGRATIONS } from './schema';
+
+/** TypeORM options for the portal's database; the schema comes only from migrations. */
+export function dataSourceOptions(config: AppConfig, overrides: Partial<{ url: string; poolSize: number }> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    uuidExtension: 'pgcrypto',
+    url: overrides.url ?? config.DATABASE_URL,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn', 'migration'],
+    extra: {
+      max: overrides.poolSize ?? config.DATABASE_POOL_SIZE,
+      application_name: 'smartregion-portal',
+      connectionTimeoutMillis: 5000,
+      // A statement should never hang a request forever.
+      statement_timeout: 30000,
+    },
+  };
+}

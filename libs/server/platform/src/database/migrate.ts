@@ -1,0 +1,40 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source-options';
+import { ensureDatabase } from './ensure-database';
+
+/** Advisory lock key shared by every process that migrates this database ("srp-migrate"). */
+export const MIGRATION_LOCK_KEY = 7_372_616_765;
+
+export interface MigrationResult {
+  createdDatabase: boolean;
+  applied: string[];
+}
+
+/**
+ * Creates the database if needed and applies pending migrations while holding a PostgreSQL
+ * advisory lock, so that replicas starting together never migrate at once.
+ */
+export async function migrateDatabase(config: AppConfig, databaseUrl = config.DATABASE_URL): Promise<MigrationResult> {
+  const createdDatabase = await ensureDatabase(databaseUrl);
+  const lockClient = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+  // A terminated session surfaces through the awaited queries; don't let it crash the process.
+  lockClient.on('error', () => undefined);
+  await lockClient.connect();
+  try {
+    await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const dataSource = new DataSource(dataSourceOptions(config, { url: databaseUrl, poolSize: 1 }));
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return { createdDatabase, applied: applied.map((m) => m.name) };
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    // Ending the session releases the lock even if unlocking fails.
+    await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockClient.end();
+  }
+}

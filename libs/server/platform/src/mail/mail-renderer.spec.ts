@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, renderMail } from './mail-renderer';
+import { buildMailContent, formatBerlinDateTime, MailTemplateName } from './mail-templates';
+import { isPermanentMailError } from './mail-transport';
+
+describe('mail rendering from one template source', () => {
+  const content = buildMailContent(
+    MailTemplateName.TestMail,
+    { requestedAt: '2026-11-26T13:05:00Z', requestedBy: 'Erika <script>alert(1)</script> Muster' },
+    { portalUrl: 'https://portal.example.org' },
+  );
+  const mail = renderMail(content, 'https://portal.example.org');
+
+  it('puts the same facts in the HTML and the plain-text part', () => {
+    expect(mail.subject).toBe('Test-E-Mail des SmartRegion Portals');
+    for (const part of [mail.html, mail.text]) {
+      expect(part).toContain('Der E-Mail-Versand funktioniert');
+      expect(part).toContain('26.11.2026, 14:05');
+      expect(part).toContain('https://portal.example.org');
+    }
+    expect(mail.text).toContain('Portal öffnen: https://portal.example.org');
+  });
+
+  it('escapes every value in HTML', () => {
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('Erika &lt;script&gt;alert(1)&lt;/script&gt; Muster');
+    expect(escapeHtml(`"'&<>`)).toBe('&quot;&#39;&amp;&lt;&gt;');
+  });
+
+  it('never links to a non-http URL', () => {
+    const html = renderMail(
+      { subject: 's', preview: 'p', reason: 'r', blocks: [{ kind: 'button', label: 'x', url: 'javascript:alert(1)' }] },
+      'https://portal.example.org',
+    ).html;
+    expect(html).not.toContain('javascript:');
+  });
+
+  it('is German and declares its language', () => {
+    expect(mail.html).toContain('<html lang="de">');
+    expect(mail.text).toContain('Sie erhalten diese E-Mail, weil');
+  });
+
+  it('formats instants in Europe/Berlin across daylight saving time', () => {
+    expect(formatBerlinDateTime('2026-03-29T00:30:00Z')).toBe('29.03.2026, 01:30');
+    expect(formatBerlinDateTime('2026-03-29T01:30:00Z')).toBe('29.03.2026, 03:30');
+    expect(formatBerlinDateTime('2026-10-25T00:30:00Z')).toBe('25.10.2026, 02:30');
+    expect(formatBerlinDateTime('2026-10-25T01:30:00Z')).toBe('25.10.2026, 02:30');
+  });
+
+  it('rejects unknown templates', () => {
+    expect(() => buildMailContent('nope', {}, { portalUrl: 'https://x' })).toThrow(/Unknown mail template/);
+  });
+});
+
+describe('isPermanentMailError', () => {
+  it('treats 5xx as permanent and 4xx or connection errors as temporary', () => {
+    expect(isPermanentMailError(Object.assign(new Error('x'), { responseCode: 550 }))).toBe(true);
+    expect(isPermanentMailError(Object.assign(new Error('x'), { responseCode: 451 }))).toBe(false);
+    expect(isPermanentMailError(Object.assign(new Error('x'), { code: 'ECONNECTION' }))).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { JobHandler } from './job-handler.decorator';
+import { JOB_QUEUE, JOB_SCHEDULES, JobName, QueueName } from './job-registry';
+import { JobQueueService } from './job-queue.service';
+import { createRedisConnection, readMaxmemoryPolicy } from './redis-connection';
+
+type Handler = (payload: unknown, job: Job) => Promise<unknown>;
+
+/** Thrown at boot when the registry and the handlers disagree. */
+export class JobRegistryError extends Error {
+  override name = 'JobRegistryError';
+}
+
+/**
+ * Runs in the worker only: finds every @JobHandler, refuses to start if a job has none,
+ * runs one BullMQ Worker per queue, creates the schedulers and closes everything on shutdown
+ * (active jobs are allowed to finish).
+ */
+@Injectable()
+export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('JobWorker');
+  private readonly workers: Worker[] = [];
+  private connection?: Redis;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly queues: JobQueueService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const handlers = this.collectHandlers();
+    this.connection = createRedisConnection(this.config.REDIS_URL, 'worker');
+    await this.checkEvictionPolicy(this.connection);
+
+    for (const queue of Object.values(QueueName)) {
+      const worker = new Worker(
+        queue,
+        async (job: Job) => {
+          const handler = handlers.get(job.name as JobName);
+          if (!handler) throw new JobRegistryError(`No handler for job ${job.name}`);
+          return handler(job.data, job);
+        },
+        {
+          connection: this.connection,
+          prefix: this.config.REDIS_PREFIX,
+          concurrency: this.config.WORKER_CONCURRENCY,
+          autorun: true,
+        },
+      );
+      worker.on('failed', (job, error) =>
+        this.logger.warn({ job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed'),
+      );
+      worker.on('error', (error) => this.logger.error({ err: error.message }, 'worker error'));
+      this.workers.push(worker);
+    }
+
+    for (const schedule of JOB_SCHEDULES) {
+      await this.queues
+        .queue(JOB_QUEUE[schedule.job])
+        .upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.job, data: {} });
+    }
+    this.logger.log(`Processing queues ${Object.values(QueueName).join(', ')} with ${handlers.size} job handlers`);
+  }
+
+  /** Called on SIGTERM (enableShutdownHooks): waits for running jobs, then disconnects. */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    if (this.workers.length > 0) {
+      this.logger.log(`Shutting down (${signal ?? 'close'}): letting running jobs finish`);
+    }
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+    this.connection?.disconnect();
+    this.connection = undefined;
+  }
+
+  private collectHandlers(): Map<JobName, Handler> {
+    const handlers = new Map<JobName, Handler>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance);
+      for (const methodName of this.scanner.getAllMethodNames(prototype)) {
+        const job = this.discovery.getMetadataByDecorator(JobHandler, wrapper, methodName);
+        if (!job) continue;
+        if (handlers.has(job)) throw new JobRegistryError(`Job ${job} has two handlers`);
+        const method = instance[methodName] as (...args: unknown[]) => Promise<unknown>;
+        handlers.set(job, (payload, bullJob) => method.call(instance, payload, bullJob));
+      }
+    }
+    const missing = Object.values(JobName).filter((job) => !handlers.has(job));
+    if (missing.length > 0) {
+      throw new JobRegistryError(`The worker cannot start: no handler for job(s) ${missing.join(', ')}`);
+    }
+    return handlers;
+  }
+
+  private async checkEvictionPolicy(redis: Redis): Promise<void> {
+    try {
+      const policy = await readMaxmemoryPolicy(redis);
+      if (policy !== 'noeviction') {
+        this.logger.warn(
+          `!!! Redis maxmemory-policy is "${policy}", not "noeviction": Redis may evict queued jobs. ` +
+            'Set "maxmemory-policy noeviction" in redis.conf. PostgreSQL stays the truth and the reconciler re-enqueues, but deliveries may be late.',
+        );
+      }
+    } catch (error) {
+      this.logger.warn(`Could not read Redis maxmemory-policy: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './smtp-catcher';
+export * from './test-config';
+export * from './test-database';
+export * from './wait-for';
+export * from './child-process';
