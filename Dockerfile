@@ -24,7 +24,13 @@ ENV CI=true \
     NPM_CONFIG_AUDIT=false
 
 # Dependencies first, so this layer is reused until package*.json change.
-COPY package.json package-lock.json ./
+# A project .npmrc (e.g. legacy-peer-deps=true), if the repository has one, applies here
+# exactly as on a developer's machine. It must never hold registry tokens.
+# The lock file is written by npm 11 (as on developer machines and CI); npm 10 in the base
+# image reads it differently.
+RUN npm install -g npm@11 --no-audit --no-fund
+
+COPY package.json package-lock.json .npmrc* ./
 RUN --mount=type=cache,target=/root/.npm npm ci
 
 COPY . .
@@ -52,15 +58,21 @@ ENV NODE_ENV=production \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
 
-COPY package.json package-lock.json ./
+RUN npm install -g npm@11 --no-audit --no-fund
+COPY package.json package-lock.json .npmrc* ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 # Application files stay owned by root: the node user can read, not modify them.
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/config ./config
 
-# The only writable application path: mail files when SMTP_URL is empty.
-# (compose mounts a named volume here; Docker copies this ownership into it.)
+# Fail the build, not the deployment, when a package the bundles import is only
+# installed through a dev dependency.
+RUN --mount=type=bind,source=tools/compose/check-runtime-deps.mjs,target=/tmp/check-runtime-deps.mjs \
+    node /tmp/check-runtime-deps.mjs /app
+
+# The only path the application writes to: .eml files when SMTP_URL is empty.
+# Mount a volume here to keep them (a new named volume takes over this ownership).
 RUN mkdir -p /app/.data/mail && chown -R node:node /app/.data
 
 USER node

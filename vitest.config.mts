@@ -6,7 +6,10 @@ import { defineConfig } from 'vitest/config';
 // Path aliases from tsconfig.base.json, so tests import libs exactly as the apps do.
 const { compilerOptions } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'tsconfig.base.json'), 'utf8'));
 const alias = Object.fromEntries(
-  Object.entries(compilerOptions.paths as Record<string, string[]>).map(([name, [target]]) => [name, resolve(import.meta.dirname, target)]),
+  Object.entries(compilerOptions.paths as Record<string, string[]>).map(([name, [target]]) => [
+    name,
+    resolve(import.meta.dirname, target),
+  ]),
 );
 
 // Server tests (web unit tests run through Angular's own builder: `nx test web`).

@@ -22,14 +22,8 @@ export default [
     processor: '@angular-eslint/template/extract-inline-html',
     rules: {
       ...angular.configs.recommended.rules,
-      '@angular-eslint/directive-selector': [
-        'error',
-        { type: 'attribute', prefix: 'srp', style: 'camelCase' },
-      ],
-      '@angular-eslint/component-selector': [
-        'error',
-        { type: 'element', prefix: 'srp', style: 'kebab-case' },
-      ],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'srp', style: 'camelCase' }],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'srp', style: 'kebab-case' }],
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
       '@angular-eslint/prefer-signals': 'error',
     },

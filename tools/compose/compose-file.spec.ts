@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   formatComposeErrors,
@@ -37,10 +37,8 @@ interface Compose {
   volumes?: Record<string, unknown>;
 }
 
-const composeText = readFileSync(
-  fileURLToPath(new URL('../../docker-compose.yml', import.meta.url)),
-  'utf8',
-);
+// __dirname (not import.meta): the workspace type-checks tools/ as CommonJS (tsconfig.spec.json).
+const composeText = readFileSync(resolve(__dirname, '../../docker-compose.yml'), 'utf8');
 
 /** Only the one variable without a default is given: everything else must fall back to defaults. */
 const minimalEnv = { POSTGRES_PASSWORD: 'test-password' };
@@ -51,9 +49,23 @@ const { services } = compose;
 
 /** The configuration variables the apps read (the names are fixed). */
 const APP_VARIABLES = [
-  'NODE_ENV', 'HOST', 'PORT', 'PUBLIC_URL', 'DATABASE_URL', 'DATABASE_POOL_SIZE',
-  'DATABASE_MIGRATE_ON_START', 'REDIS_URL', 'REDIS_PREFIX', 'SMTP_URL', 'MAIL_FROM', 'MAIL_DIR',
-  'LOG_LEVEL', 'OPENAPI_ENABLED', 'WEB_DIST_DIR', 'LEGAL_DIR', 'WORKER_CONCURRENCY',
+  'NODE_ENV',
+  'HOST',
+  'PORT',
+  'PUBLIC_URL',
+  'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
+  'DATABASE_MIGRATE_ON_START',
+  'REDIS_URL',
+  'REDIS_PREFIX',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'MAIL_DIR',
+  'LOG_LEVEL',
+  'OPENAPI_ENABLED',
+  'WEB_DIST_DIR',
+  'LEGAL_DIR',
+  'WORKER_CONCURRENCY',
 ];
 const APP_SERVICES = ['api', 'worker'];
 
@@ -64,9 +76,7 @@ const asList = (value: string | string[] | undefined) =>
 const environmentOf = (service: Service): Record<string, string> =>
   Array.isArray(service.environment)
     ? Object.fromEntries(service.environment.map((entry) => entry.split(/=(.*)/s, 2)))
-    : Object.fromEntries(
-        Object.entries(service.environment ?? {}).map(([key, value]) => [key, String(value ?? '')]),
-      );
+    : Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, String(value ?? '')]));
 
 describe('docker-compose.yml against the Compose Specification schema', () => {
   it('is valid when only POSTGRES_PASSWORD is set (defaults everywhere else)', () => {
@@ -79,7 +89,7 @@ describe('docker-compose.yml against the Compose Specification schema', () => {
       env: {
         POSTGRES_PASSWORD: 'a1b2c3',
         PUBLIC_URL: 'https://portal.example.org',
-        SMTP_URL: '',
+        SMTP_URL: 'smtp://portal%40example.org:p%40ss@mail.example.org:587',
         API_PUBLISH: '127.0.0.1:3000',
         MAILPIT_UI_PUBLISH: '127.0.0.1:18025',
         IMAGE_TAG: '2025.11.1',
@@ -88,9 +98,21 @@ describe('docker-compose.yml against the Compose Specification schema', () => {
     });
     expect(production.errors, readable(production.errors)).toEqual([]);
     const api = (production.document as unknown as Compose).services['api'];
-    // An empty SMTP_URL stays empty (mail goes to MAIL_DIR), it does not fall back to the catcher.
-    expect(environmentOf(api)['SMTP_URL']).toBe('');
+    expect(environmentOf(api)['SMTP_URL']).toBe('smtp://portal%40example.org:p%40ss@mail.example.org:587');
+    expect(environmentOf(api)['PUBLIC_URL']).toBe('https://portal.example.org');
     expect(api.ports).toEqual(['127.0.0.1:3000:3000']);
+  });
+
+  it('falls back to the mail catcher when SMTP_URL is empty (as in a .env copied from .env.example)', () => {
+    const { document, errors } = validateComposeText(composeText, {
+      env: { POSTGRES_PASSWORD: 'a1b2c3', SMTP_URL: '' },
+    });
+    expect(errors, readable(errors)).toEqual([]);
+    for (const name of APP_SERVICES) {
+      expect(environmentOf((document as unknown as Compose).services[name])['SMTP_URL']).toBe(
+        'smtp://mailcatcher:1025',
+      );
+    }
   });
 
   it('refuses to run without POSTGRES_PASSWORD', () => {
@@ -122,7 +144,10 @@ describe('docker-compose.yml follows our operating rules', () => {
 
   it('the worker checks PostgreSQL and Redis through its healthcheck command, not HTTP', () => {
     expect(asList(services['worker'].healthcheck?.test)).toEqual([
-      'CMD', 'node', 'dist/apps/worker/main.js', 'healthcheck',
+      'CMD',
+      'node',
+      'dist/apps/worker/main.js',
+      'healthcheck',
     ]);
     expect(asList(services['api'].healthcheck?.test).join(' ')).toContain('/health/live');
   });
@@ -195,9 +220,7 @@ describe('docker-compose.yml follows our operating rules', () => {
   });
 
   it('the database password comes from the environment, never from the file', () => {
-    expect(environmentOf(raw.services['postgres'])['POSTGRES_PASSWORD']).toMatch(
-      /^\$\{POSTGRES_PASSWORD:\?[^}]+\}$/,
-    );
+    expect(environmentOf(raw.services['postgres'])['POSTGRES_PASSWORD']).toMatch(/^\$\{POSTGRES_PASSWORD:\?[^}]+\}$/);
     for (const name of APP_SERVICES) {
       expect(environmentOf(raw.services[name])['DATABASE_URL']).toMatch(
         /^postgres:\/\/postgres:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/smartregion$/,
@@ -209,7 +232,7 @@ describe('docker-compose.yml follows our operating rules', () => {
     const declared = Object.keys(compose.volumes ?? {});
     const mounts = (name: string) =>
       (services[name].volumes ?? []).map((volume) =>
-        typeof volume === 'string' ? volume.split(':')[0] : volume.source ?? '',
+        typeof volume === 'string' ? volume.split(':')[0] : (volume.source ?? ''),
       );
     for (const name of Object.keys(services)) {
       for (const source of mounts(name)) {
@@ -235,8 +258,14 @@ describe('the validator rejects broken Compose files (so the checks above can fa
     });
     expect(errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'services.api.ports', message: 'must be array' }),
-        expect.objectContaining({ path: 'services.api', message: 'unknown property "unknown_key"' }),
+        expect.objectContaining({
+          path: 'services.api.ports',
+          message: 'must be array',
+        }),
+        expect.objectContaining({
+          path: 'services.api',
+          message: 'unknown property "unknown_key"',
+        }),
       ]),
     );
     expect(formatComposeErrors(errors)).toContain('services.api.ports: must be array');
@@ -274,9 +303,7 @@ describe('the validator rejects broken Compose files (so the checks above can fa
   it('interpolates like Compose', () => {
     const env = { SET: 'value', EMPTY: '' };
     expect(interpolate('${SET:-d}|${EMPTY:-d}|${EMPTY-d}|${UNSET-d}', env)).toBe('value|d||d');
-    expect(interpolate('${UNSET:-${SET}}|$SET|$$SET|${SET:+alt}|${EMPTY:+alt}', env)).toBe(
-      'value|value|$SET|alt|',
-    );
+    expect(interpolate('${UNSET:-${SET}}|$SET|$$SET|${SET:+alt}|${EMPTY:+alt}', env)).toBe('value|value|$SET|alt|');
     expect(() => interpolate('${EMPTY:?needed}', env)).toThrow(/EMPTY is missing a value: needed/);
     expect(interpolate('${EMPTY?needed}', env)).toBe('');
     const warnings: string[] = [];

@@ -30,9 +30,6 @@ export function interpolateDocument(
 ): { document: unknown; errors: ComposeIssue[]; warnings: string[] };
 export function validateComposeDocument(document: unknown): ComposeIssue[];
 export function validateComposeText(text: string, options?: { env?: Environment }): ComposeResult;
-export function validateComposeFile(
-  file: string,
-  options?: { env?: Environment; useDotEnv?: boolean },
-): ComposeResult;
+export function validateComposeFile(file: string, options?: { env?: Environment; useDotEnv?: boolean }): ComposeResult;
 export function parseDotEnv(text: string): Record<string, string>;
 export function formatComposeErrors(errors: ComposeIssue[]): string;

@@ -47,8 +47,16 @@ export function loadComposeSchema() {
 
 const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h|d|w))+$/;
 const DURATION_UNITS_MS = {
-  ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000,
-  d: 86_400_000, w: 604_800_000,
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
 };
 
 /** Parses a Compose duration ("1m30s", "500ms", "0") to milliseconds; NaN when invalid. */
@@ -104,8 +112,7 @@ const isSubnet = (text) => {
   const [address, prefix, ...more] = text.split('/');
   const version = isIP(address);
   return (
-    more.length === 0 && version !== 0 && /^\d{1,3}$/.test(prefix ?? '') &&
-    Number(prefix) <= (version === 4 ? 32 : 128)
+    more.length === 0 && version !== 0 && /^\d{1,3}$/.test(prefix ?? '') && Number(prefix) <= (version === 4 ? 32 : 128)
   );
 };
 
@@ -208,7 +215,11 @@ export function interpolateDocument(document, env) {
       try {
         return interpolate(node, env, warnings);
       } catch (error) {
-        errors.push({ path: at || '(root)', message: error.message, keyword: 'interpolation' });
+        errors.push({
+          path: at || '(root)',
+          message: error.message,
+          keyword: 'interpolation',
+        });
         return node;
       }
     }
@@ -221,7 +232,11 @@ export function interpolateDocument(document, env) {
     return node;
   };
   const result = walk(document, '');
-  return { document: result, errors: dedupe(errors), warnings: [...new Set(warnings)] };
+  return {
+    document: result,
+    errors: dedupe(errors),
+    warnings: [...new Set(warnings)],
+  };
 }
 
 // --- validation -----------------------------------------------------------------------
@@ -257,7 +272,11 @@ export function validateComposeDocument(document) {
       } else if (error.keyword === 'format') {
         message += ` (value ${JSON.stringify(error.data ?? '')})`;
       }
-      return { path: pointerToPath(error.instancePath), message, keyword: error.keyword };
+      return {
+        path: pointerToPath(error.instancePath),
+        message,
+        keyword: error.keyword,
+      };
     }),
   );
 }
@@ -272,21 +291,32 @@ export function validateComposeText(text, { env = {} } = {}) {
     return {
       document: undefined,
       raw: undefined,
-      errors: parsed.errors.map((error) => ({ path: '(yaml)', message: error.message, keyword: 'yaml' })),
+      errors: parsed.errors.map((error) => ({
+        path: '(yaml)',
+        message: error.message,
+        keyword: 'yaml',
+      })),
       warnings: parsed.warnings.map((warning) => warning.message),
     };
   }
   const raw = parsed.toJS({ maxAliasCount: 1000 }) ?? {};
   const interpolated = interpolateDocument(raw, env);
   const errors = [...interpolated.errors, ...validateComposeDocument(interpolated.document)];
-  return { document: interpolated.document, raw, errors, warnings: interpolated.warnings };
+  return {
+    document: interpolated.document,
+    raw,
+    errors,
+    warnings: interpolated.warnings,
+  };
 }
 
 /** Reads a Compose file; variables from `env`, then from a .env next to it (like Compose). */
 export function validateComposeFile(file, { env = process.env, useDotEnv = true } = {}) {
   const dotEnvFile = path.join(path.dirname(file), '.env');
   const dotEnv = useDotEnv && existsSync(dotEnvFile) ? parseDotEnv(readFileSync(dotEnvFile, 'utf8')) : {};
-  return validateComposeText(readFileSync(file, 'utf8'), { env: { ...dotEnv, ...env } });
+  return validateComposeText(readFileSync(file, 'utf8'), {
+    env: { ...dotEnv, ...env },
+  });
 }
 
 /** Minimal .env reader: KEY=VALUE lines, # comments, optional single or double quotes. */

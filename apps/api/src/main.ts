@@ -9,8 +9,10 @@ async function serve(config: AppConfig): Promise<void> {
   const app = await createApiApp(config);
   await app.listen(config.PORT, config.HOST);
   const logger = app.get(Logger);
-  logger.log({ config: redactConfig(config) }, 'configuration');
-  logger.log(`SmartRegion Portal api listening on http://${config.HOST}:${config.PORT} (public URL ${config.PUBLIC_URL})`);
+  logger.log({ msg: 'effective configuration (secrets masked)', config: redactConfig(config) });
+  logger.log(
+    `SmartRegion Portal api listening on http://${config.HOST}:${config.PORT} (public URL ${config.PUBLIC_URL})`,
+  );
 }
 
 async function main(): Promise<void> {

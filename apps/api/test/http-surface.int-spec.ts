@@ -23,7 +23,10 @@ describe('HTTP surface', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     webDir = await mkdtemp(join(tmpdir(), 'srp-web-'));
-    await writeFile(join(webDir, 'index.html'), '<!doctype html><html lang="de"><title>SmartRegion Portal</title></html>');
+    await writeFile(
+      join(webDir, 'index.html'),
+      '<!doctype html><html lang="de"><title>SmartRegion Portal</title></html>',
+    );
     await writeFile(join(webDir, 'main-ABCDEFGH.js'), 'console.log(1)');
     config = testConfig({ DATABASE_URL: db.url, WEB_DIST_DIR: webDir });
     ({ app, url } = await startApi(config));
@@ -74,7 +77,9 @@ describe('HTTP surface', () => {
   });
 
   it('maps validation failures to 400 with field errors in German and a correlation id', async () => {
-    const response = await fetch(`${url}/api/site/legal/unbekannt`, { headers: { 'X-Request-Id': 'test-request-0001' } });
+    const response = await fetch(`${url}/api/site/legal/unbekannt`, {
+      headers: { 'X-Request-Id': 'test-request-0001' },
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('x-request-id')).toBe('test-request-0001');
     expect(await response.json()).toEqual({
@@ -153,7 +158,9 @@ describe('HTTP surface', () => {
     } finally {
       await prod.app.close();
     }
-    const enabled = await startApi(testConfig({ DATABASE_URL: db.url, NODE_ENV: 'production', OPENAPI_ENABLED: 'true' }));
+    const enabled = await startApi(
+      testConfig({ DATABASE_URL: db.url, NODE_ENV: 'production', OPENAPI_ENABLED: 'true' }),
+    );
     try {
       expect((await fetch(`${enabled.url}/api/docs/openapi.json`)).status).toBe(200);
     } finally {

@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, NestFactory, Reflector } from '@nestjs/core';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ async function listRoutes(): Promise<Array<{ route: string; declared: boolean }>
   const routes: Array<{ route: string; declared: boolean }> = [];
   const controllers = [...app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()]);
   for (const wrapper of controllers) {
-    const controller = wrapper.metatype as { prototype: object; name: string };
+    const controller = wrapper.metatype as Type<object>;
     for (const method of scanner.getAllMethodNames(controller.prototype)) {
       const handler = (controller.prototype as Record<string, () => unknown>)[method];
       const path = Reflect.getMetadata(PATH_METADATA, handler);

@@ -1,10 +1,13 @@
-import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, DataSource, DataSourceOptions, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataSourceOptions, ENTITIES, loadConfig, migrateDatabase, MIGRATIONS } from '@srp/server/platform';
 import { createTestDatabase, databaseUrl, dropDatabase, TestDatabase } from '@srp/server/testing';
 
 /** SQL TypeORM would run to make the database match the given entities. */
-async function pendingSchemaChanges(url: string, entities: Function[] = ENTITIES): Promise<string[]> {
+async function pendingSchemaChanges(
+  url: string,
+  entities: DataSourceOptions['entities'] = ENTITIES,
+): Promise<string[]> {
   const dataSource = new DataSource({ ...dataSourceOptions(loadConfig({ DATABASE_URL: url })), entities });
   await dataSource.initialize();
   try {
@@ -27,7 +30,7 @@ class DriftProbe {
 describe('database schema', () => {
   const cleanup: Array<() => Promise<void>> = [];
   afterEach(async () => {
-    while (cleanup.length) await cleanup.pop()!();
+    for (const drop of cleanup.splice(0).reverse()) await drop();
   });
 
   it('migrations produce exactly the schema the entities describe', async () => {

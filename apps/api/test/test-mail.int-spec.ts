@@ -56,7 +56,9 @@ describe('test e-mail: api → PostgreSQL → BullMQ → worker → SMTP', () =>
     expect(mail.parsed.html).toContain('href="https://portal.example.org"');
 
     const sent = await waitFor('the outbox row to be marked sent', async () => {
-      const result = await pg.query('SELECT status, attempts, sent_at, message_id FROM mail_outbox WHERE id = $1', [id]);
+      const result = await pg.query('SELECT status, attempts, sent_at, message_id FROM mail_outbox WHERE id = $1', [
+        id,
+      ]);
       return result.rows[0].status === 'sent' ? result.rows[0] : undefined;
     });
     expect(sent).toMatchObject({ attempts: 1, message_id: `<${id}@portal.example.org>` });

@@ -77,10 +77,14 @@ describe('mail delivery in the worker', () => {
       return current.status === 'retrying' ? current : undefined;
     });
     expect(failed.last_error).toMatch(/451|Try again/);
-    const sent = await waitFor('the retry to deliver', async () => {
-      const current = await outboxRow(row.id);
-      return current.status === 'sent' ? current : undefined;
-    }, 30_000);
+    const sent = await waitFor(
+      'the retry to deliver',
+      async () => {
+        const current = await outboxRow(row.id);
+        return current.status === 'sent' ? current : undefined;
+      },
+      30_000,
+    );
     expect(sent.attempts).toBe(2);
     expect(smtp.messages).toHaveLength(1);
   });
@@ -164,7 +168,10 @@ describe('mail delivery in the worker', () => {
       providers: [JobWorkerService],
     }).compile();
     moduleRef.useLogger(false);
-    const error = await moduleRef.init().then(() => undefined, (e: unknown) => e);
+    const error = await moduleRef.init().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(JobRegistryError);
     expect((error as Error).message).toMatch(/no handler for job\(s\) mail\.send, mail\.reconcile/);
     // close() would re-throw the failed initialisation; release the connection pool directly.
@@ -179,7 +186,13 @@ describe('mail delivery in the worker', () => {
     const warnings: string[] = [];
     try {
       worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-        logger: { log: () => undefined, error: () => undefined, warn: (m: unknown) => warnings.push(String(m)), debug: () => undefined, verbose: () => undefined },
+        logger: {
+          log: () => undefined,
+          error: () => undefined,
+          warn: (m: unknown) => warnings.push(String(m)),
+          debug: () => undefined,
+          verbose: () => undefined,
+        },
       });
       await worker.init();
     } finally {

@@ -5,7 +5,10 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
 /** Builds the configured HTTP application (not yet listening); used by main and by tests. */
-export async function createApiApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: { logger?: boolean } = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,

@@ -1,9 +1,15 @@
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, buildOpenApiDocument, migrateDatabase, PlatformModule, TestMailService } from '@srp/server/platform';
+import {
+  AppConfig,
+  applyGlobalPrefix,
+  buildOpenApiDocument,
+  migrateDatabase,
+  PlatformModule,
+  TestMailService,
+} from '@srp/server/platform';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app/app.module';
-import { createApiApp } from '../app/create-api-app';
 
 export const CLI_COMMANDS = ['db:migrate', 'mail:test', 'openapi'] as const;
 type Command = (typeof CLI_COMMANDS)[number];
@@ -14,7 +20,11 @@ export async function runCli(command: Command, args: string[], config: AppConfig
     case 'db:migrate': {
       const result = await migrateDatabase(config);
       if (result.createdDatabase) console.log('Created the database.');
-      console.log(result.applied.length ? `Applied migrations: ${result.applied.join(', ')}` : 'The database schema is up to date.');
+      console.log(
+        result.applied.length
+          ? `Applied migrations: ${result.applied.join(', ')}`
+          : 'The database schema is up to date.',
+      );
       return 0;
     }
     case 'mail:test':
@@ -22,6 +32,7 @@ export async function runCli(command: Command, args: string[], config: AppConfig
     case 'openapi': {
       // Preview mode builds the module graph without instantiating providers: no database needed.
       const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
+      applyGlobalPrefix(app);
       process.stdout.write(`${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
       await app.close();
       return 0;

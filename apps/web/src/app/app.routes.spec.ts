@@ -1,16 +1,9 @@
 import { Type } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
-import {
-  TitleStrategy,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { appRoutes } from './app.routes';
 import { PageTitleStrategy } from './core/page-title.strategy';
@@ -55,17 +48,12 @@ describe('appRoutes', () => {
     ['/fehler', ErrorPage, 'Es ist ein Fehler aufgetreten', 'Fehler'],
   ];
 
-  it.each(pages)(
-    '%s shows its page, heading and German document title',
-    async (url, component, heading, title) => {
-      await harness.navigateByUrl(url, component);
-      const h1 = harness.routeNativeElement?.querySelector('h1');
-      expect(h1?.textContent?.trim()).toBe(heading);
-      expect(TestBed.inject(Title).getTitle()).toBe(
-        `${title} – SmartRegion Portal`,
-      );
-    },
-  );
+  it.each(pages)('%s shows its page, heading and German document title', async (url, component, heading, title) => {
+    await harness.navigateByUrl(url, component);
+    const h1 = harness.routeNativeElement?.querySelector('h1');
+    expect(h1?.textContent?.trim()).toBe(heading);
+    expect(TestBed.inject(Title).getTitle()).toBe(`${title} – SmartRegion Portal`);
+  });
 
   it.each([
     ['/impressum', 'Impressum'],
@@ -78,39 +66,25 @@ describe('appRoutes', () => {
       .flush({ page: url.slice(1), title, paragraphs: ['Text'] });
     await harness.fixture.whenStable();
 
-    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe(
-      title,
-    );
-    expect(TestBed.inject(Title).getTitle()).toBe(
-      `${title} – SmartRegion Portal`,
-    );
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe(title);
+    expect(TestBed.inject(Title).getTitle()).toBe(`${title} – SmartRegion Portal`);
   });
 
   it('shows "Seite nicht gefunden" for an unknown URL', async () => {
     await harness.navigateByUrl('/gibt-es-nicht/auch-nicht', NotFoundPage);
     const element = harness.routeNativeElement as HTMLElement;
-    expect(element.querySelector('h1')?.textContent).toBe(
-      'Seite nicht gefunden',
-    );
-    expect(element.querySelector('a[href="/"]')?.textContent).toContain(
-      'Zur Übersicht',
-    );
-    expect(TestBed.inject(Title).getTitle()).toBe(
-      'Seite nicht gefunden – SmartRegion Portal',
-    );
+    expect(element.querySelector('h1')?.textContent).toBe('Seite nicht gefunden');
+    expect(element.querySelector('a[href="/"]')?.textContent).toContain('Zur Übersicht');
+    expect(TestBed.inject(Title).getTitle()).toBe('Seite nicht gefunden – SmartRegion Portal');
   });
 
   it('shows the correlation id on the error page', async () => {
     await harness.navigateByUrl('/fehler?ref=abc-123', ErrorPage);
-    expect(harness.routeNativeElement?.textContent).toContain(
-      'Fehlernummer: abc-123',
-    );
+    expect(harness.routeNativeElement?.textContent).toContain('Fehlernummer: abc-123');
   });
 
   it('shows no correlation id on the error page without ref', async () => {
     await harness.navigateByUrl('/fehler', ErrorPage);
-    expect(harness.routeNativeElement?.textContent).not.toContain(
-      'Fehlernummer',
-    );
+    expect(harness.routeNativeElement?.textContent).not.toContain('Fehlernummer');
   });
 });

@@ -1,8 +1,7 @@
 import { Route } from '@angular/router';
 import { LegalPageId } from './core/site-content.service';
 
-const loadLegalPage = () =>
-  import('./pages/legal/legal-page').then((m) => m.LegalPage);
+const loadLegalPage = () => import('./pages/legal/legal-page').then((m) => m.LegalPage);
 
 function legalRoute(page: LegalPageId, title: string): Route {
   return {
@@ -20,50 +19,37 @@ export const appRoutes: Route[] = [
     path: '',
     pathMatch: 'full',
     title: 'Übersicht',
-    loadComponent: () =>
-      import('./pages/overview/overview-page').then((m) => m.OverviewPage),
+    loadComponent: () => import('./pages/overview/overview-page').then((m) => m.OverviewPage),
   },
   {
     path: 'kommunen',
     title: 'Kommunen',
-    loadComponent: () =>
-      import('./pages/municipalities/municipalities-page').then(
-        (m) => m.MunicipalitiesPage,
-      ),
+    loadComponent: () => import('./pages/municipalities/municipalities-page').then((m) => m.MunicipalitiesPage),
   },
   {
     path: 'arbeitsgruppen',
     title: 'Arbeitsgruppen',
-    loadComponent: () =>
-      import('./pages/working-groups/working-groups-page').then(
-        (m) => m.WorkingGroupsPage,
-      ),
+    loadComponent: () => import('./pages/working-groups/working-groups-page').then((m) => m.WorkingGroupsPage),
   },
   {
     path: 'aufgaben',
     title: 'Aufgaben',
-    loadComponent: () =>
-      import('./pages/tasks/tasks-page').then((m) => m.TasksPage),
+    loadComponent: () => import('./pages/tasks/tasks-page').then((m) => m.TasksPage),
   },
   {
     path: 'termine',
     title: 'Termine',
-    loadComponent: () =>
-      import('./pages/meetings/meetings-page').then((m) => m.MeetingsPage),
+    loadComponent: () => import('./pages/meetings/meetings-page').then((m) => m.MeetingsPage),
   },
   {
     path: 'wissen',
     title: 'Wissen',
-    loadComponent: () =>
-      import('./pages/knowledge/knowledge-page').then((m) => m.KnowledgePage),
+    loadComponent: () => import('./pages/knowledge/knowledge-page').then((m) => m.KnowledgePage),
   },
   {
     path: 'verwaltung',
     title: 'Verwaltung',
-    loadComponent: () =>
-      import('./pages/administration/administration-page').then(
-        (m) => m.AdministrationPage,
-      ),
+    loadComponent: () => import('./pages/administration/administration-page').then((m) => m.AdministrationPage),
   },
   legalRoute('impressum', 'Impressum'),
   legalRoute('datenschutz', 'Datenschutz'),
@@ -71,13 +57,11 @@ export const appRoutes: Route[] = [
   {
     path: 'fehler',
     title: 'Fehler',
-    loadComponent: () =>
-      import('./pages/error/error-page').then((m) => m.ErrorPage),
+    loadComponent: () => import('./pages/error/error-page').then((m) => m.ErrorPage),
   },
   {
     path: '**',
     title: 'Seite nicht gefunden',
-    loadComponent: () =>
-      import('./pages/not-found/not-found-page').then((m) => m.NotFoundPage),
+    loadComponent: () => import('./pages/not-found/not-found-page').then((m) => m.NotFoundPage),
   },
 ];

@@ -18,11 +18,7 @@ describe('App', () => {
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
 
-    expect(element.querySelector('header')?.textContent).toContain(
-      'SmartRegion Portal',
-    );
-    expect(element.querySelector('main h1')?.textContent).toContain(
-      'Willkommen im SmartRegion Portal',
-    );
+    expect(element.querySelector('header')?.textContent).toContain('SmartRegion Portal');
+    expect(element.querySelector('main h1')?.textContent).toContain('Willkommen im SmartRegion Portal');
   });
 });

@@ -3,7 +3,9 @@ import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdminClient } from '.
 
 /** Vitest global setup of the integration tier: builds the migrated template database once per run. */
 export default async function setup(): Promise<void> {
-  await withAdminClient((c) => c.query(`ALTER DATABASE "${TEMPLATE_DATABASE}" WITH ALLOW_CONNECTIONS true`)).catch(() => undefined);
+  await withAdminClient((c) => c.query(`ALTER DATABASE "${TEMPLATE_DATABASE}" WITH ALLOW_CONNECTIONS true`)).catch(
+    () => undefined,
+  );
   await dropDatabase(TEMPLATE_DATABASE);
   await migrateDatabase(loadConfig({ DATABASE_URL: databaseUrl(TEMPLATE_DATABASE) }));
   // Leftovers of interrupted runs.

@@ -56,7 +56,9 @@ export class SmtpCatcher {
     if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
     if (this.failuresLeft > 0 && this.options.failNext) {
       this.failuresLeft--;
-      const error = new Error(this.options.failNext.code >= 500 ? 'Mailbox unavailable' : 'Try again later') as Error & { responseCode: number };
+      const error = new Error(
+        this.options.failNext.code >= 500 ? 'Mailbox unavailable' : 'Try again later',
+      ) as Error & { responseCode: number };
       error.responseCode = this.options.failNext.code;
       callback(error);
       return;

@@ -1,13 +1,5 @@
-import {
-  HttpClient,
-  HttpErrorResponse,
-  provideHttpClient,
-  withInterceptors,
-} from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
@@ -33,11 +25,7 @@ describe('apiErrorInterceptor', () => {
 
   afterEach(() => backend.verify());
 
-  async function failingGet(
-    url: string,
-    body: object | string | null,
-    status: number,
-  ): Promise<HttpErrorResponse> {
+  async function failingGet(url: string, body: object | string | null, status: number): Promise<HttpErrorResponse> {
     const result = firstValueFrom(http.get(url)).catch((e: unknown) => e);
     const request = backend.expectOne(url);
     if (status === 0) {
@@ -80,17 +68,11 @@ describe('apiErrorInterceptor', () => {
   it('reports an unreachable server (status 0)', async () => {
     const error = await failingGet('/api/organizations', null, 0);
     expect(error.status).toBe(0);
-    expect(open.mock.calls[0][0]).toContain(
-      'Der Server ist gerade nicht erreichbar.',
-    );
+    expect(open.mock.calls[0][0]).toContain('Der Server ist gerade nicht erreichbar.');
   });
 
   it('leaves 4xx errors to the caller', async () => {
-    const error = await failingGet(
-      '/api/organizations/1',
-      { code: 'NOT_FOUND', message: 'Nicht gefunden.' },
-      404,
-    );
+    const error = await failingGet('/api/organizations/1', { code: 'NOT_FOUND', message: 'Nicht gefunden.' }, 404);
     expect(error.status).toBe(404);
     expect(open).not.toHaveBeenCalled();
   });

@@ -1,10 +1,4 @@
-import {
-  HttpErrorResponse,
-  HttpEvent,
-  HttpHandlerFn,
-  HttpInterceptorFn,
-  HttpRequest,
-} from '@angular/common/http';
+import { HttpErrorResponse, HttpEvent, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { Injector, inject } from '@angular/core';
 import { Observable, catchError, throwError } from 'rxjs';
 
@@ -18,8 +12,7 @@ interface ApiErrorBody {
 
 const OFFLINE_MESSAGE =
   'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.';
-const SERVER_ERROR_MESSAGE =
-  'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.';
+const SERVER_ERROR_MESSAGE = 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.';
 
 /** Whether the request goes to our own api (relative `/api/…` or same-origin absolute URL). */
 function isApiRequest(request: HttpRequest<unknown>): boolean {
@@ -29,19 +22,14 @@ function isApiRequest(request: HttpRequest<unknown>): boolean {
   }
   try {
     const parsed = new URL(url, globalThis.location?.origin);
-    return (
-      parsed.origin === globalThis.location?.origin &&
-      parsed.pathname.startsWith('/api/')
-    );
+    return parsed.origin === globalThis.location?.origin && parsed.pathname.startsWith('/api/');
   } catch {
     return false;
   }
 }
 
 function asApiErrorBody(body: unknown): ApiErrorBody | undefined {
-  return typeof body === 'object' && body !== null
-    ? (body as ApiErrorBody)
-    : undefined;
+  return typeof body === 'object' && body !== null ? (body as ApiErrorBody) : undefined;
 }
 
 /** German text for the snack bar: the api's own message if it sent one, plus the correlation id. */
@@ -64,10 +52,7 @@ export function apiErrorMessage(error: HttpErrorResponse): string {
  * Opens the snack bar. Material's snack bar (with the CDK overlay) is loaded on first use: it is
  * only needed when something went wrong, so it stays out of the initial bundle.
  */
-async function showSnackBar(
-  injector: Injector,
-  message: string,
-): Promise<void> {
+async function showSnackBar(injector: Injector, message: string): Promise<void> {
   const { MatSnackBar } = await import('@angular/material/snack-bar');
   injector.get(MatSnackBar).open(message, 'Schließen', {
     duration: 10000,
@@ -89,10 +74,7 @@ export const apiErrorInterceptor: HttpInterceptorFn = (
   const injector = inject(Injector);
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (
-        error instanceof HttpErrorResponse &&
-        (error.status === 0 || error.status >= 500)
-      ) {
+      if (error instanceof HttpErrorResponse && (error.status === 0 || error.status >= 500)) {
         void showSnackBar(injector, apiErrorMessage(error));
       }
       return throwError(() => error);

@@ -19,9 +19,7 @@ describe('BerlinDatePipe', () => {
     // 02:00 CET jumps to 03:00 CEST at 01:00 UTC.
     expect(pipe.transform('2026-03-29T00:30:00Z', 'time')).toBe('01:30');
     expect(pipe.transform('2026-03-29T01:30:00Z', 'time')).toBe('03:30');
-    expect(pipe.transform('2026-03-29T01:30:00Z', 'dateTime')).toBe(
-      '29.03.2026, 03:30',
-    );
+    expect(pipe.transform('2026-03-29T01:30:00Z', 'dateTime')).toBe('29.03.2026, 03:30');
   });
 
   it('handles the switch back to winter time (last Sunday of October)', () => {
@@ -32,9 +30,7 @@ describe('BerlinDatePipe', () => {
   });
 
   it('shows the Berlin date, not the UTC date, around midnight', () => {
-    expect(pipe.transform('2026-12-31T23:30:00Z', 'dateTime')).toBe(
-      '01.01.2027, 00:30',
-    );
+    expect(pipe.transform('2026-12-31T23:30:00Z', 'dateTime')).toBe('01.01.2027, 00:30');
     expect(pipe.transform('2026-06-30T22:05:00Z', 'date')).toBe('01.07.2026');
   });
 

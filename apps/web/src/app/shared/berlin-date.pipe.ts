@@ -55,10 +55,7 @@ export function formatBerlinDate(
  */
 @Pipe({ name: 'berlinDate' })
 export class BerlinDatePipe implements PipeTransform {
-  transform(
-    value: string | number | Date | null | undefined,
-    format: BerlinDateFormat = 'dateTime',
-  ): string {
+  transform(value: string | number | Date | null | undefined, format: BerlinDateFormat = 'dateTime'): string {
     return formatBerlinDate(value, format);
   }
 }

@@ -21,15 +21,13 @@ export const MAIN_NAV: readonly NavItem[] = [
     path: '/kommunen',
     label: 'Kommunen',
     icon: 'location_city',
-    description:
-      'Die Kommunen Sachsen-Anhalts und ihre Mitgliedschaft in der Landesinitiative.',
+    description: 'Die Kommunen Sachsen-Anhalts und ihre Mitgliedschaft in der Landesinitiative.',
   },
   {
     path: '/arbeitsgruppen',
     label: 'Arbeitsgruppen',
     icon: 'groups',
-    description:
-      'Die Unterarbeitsgruppen (UAG) mit ihren Mitgliedern und Beschlüssen.',
+    description: 'Die Unterarbeitsgruppen (UAG) mit ihren Mitgliedern und Beschlüssen.',
   },
   {
     path: '/aufgaben',

@@ -9,11 +9,7 @@ describe('Shell', () => {
   beforeEach(async () => {
     await TestBed.configureTestingModule({
       imports: [Shell],
-      providers: [
-        provideRouter(appRoutes),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
     }).compileComponents();
   });
 
@@ -73,9 +69,7 @@ describe('Shell', () => {
 
   it('has a skip link as first focusable element that focuses main', async () => {
     const element = await render();
-    const firstFocusable = element.querySelector<HTMLElement>(
-      'a[href], button, [tabindex]:not([tabindex="-1"])',
-    );
+    const firstFocusable = element.querySelector<HTMLElement>('a[href], button, [tabindex]:not([tabindex="-1"])');
     expect(firstFocusable?.textContent?.trim()).toBe('Zum Inhalt springen');
 
     const main = element.querySelector<HTMLElement>('main#inhalt');

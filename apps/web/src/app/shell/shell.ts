@@ -1,26 +1,9 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  MatSidenav,
-  MatSidenavContainer,
-  MatSidenavContent,
-} from '@angular/material/sidenav';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
-import {
-  NavigationEnd,
-  Router,
-  RouterLink,
-  RouterLinkActive,
-  RouterOutlet,
-} from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map, skip, tap } from 'rxjs';
 import { PRODUCT_NAME } from '../core/page-title.strategy';
 import { LEGAL_NAV, MAIN_NAV } from './nav-items';
@@ -33,15 +16,7 @@ export const WIDE_LAYOUT_QUERY = '(min-width: 960px)';
   selector: 'srp-shell',
   // The shell is in the initial bundle: single directives instead of NgModules, and plain
   // Material Symbols spans instead of MatIcon/MatIconButton, keep it small.
-  imports: [
-    MatSidenav,
-    MatSidenavContainer,
-    MatSidenavContent,
-    MatToolbar,
-    RouterLink,
-    RouterLinkActive,
-    RouterOutlet,
-  ],
+  imports: [MatSidenav, MatSidenavContainer, MatSidenavContent, MatToolbar, RouterLink, RouterLinkActive, RouterOutlet],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

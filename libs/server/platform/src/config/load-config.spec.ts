@@ -13,7 +13,12 @@ describe('loadConfig', () => {
   });
 
   it('converts numbers and booleans and turns OpenAPI off in production by default', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_MIGRATE_ON_START: 'false', NODE_ENV: 'production', SMTP_URL: '' });
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_MIGRATE_ON_START: 'false',
+      NODE_ENV: 'production',
+      SMTP_URL: '',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.DATABASE_MIGRATE_ON_START).toBe(false);
     expect(config.openApiEnabled).toBe(false);

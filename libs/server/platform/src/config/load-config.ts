@@ -31,9 +31,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function describe(error: ValidationError, env: Record<string, string | undefined>): string {
   const key = error.property;
   const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-  const given = SECRET_KEYS.includes(key as keyof AppConfig)
-    ? 'the given value'
-    : JSON.stringify(env[key] ?? '');
+  const given = SECRET_KEYS.includes(key as keyof AppConfig) ? 'the given value' : JSON.stringify(env[key] ?? '');
   return `Configuration error: ${key} ${reason.replace(new RegExp(`^${key}\\s*`), '')} (got ${given}); see .env.example.`;
 }
 
@@ -41,10 +39,7 @@ function describe(error: ValidationError, env: Record<string, string | undefined
 export function redactConfig(config: AppConfig): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
-    out[key] =
-      SECRET_KEYS.includes(key as keyof AppConfig) && typeof value === 'string'
-        ? redactUrl(value)
-        : value;
+    out[key] = SECRET_KEYS.includes(key as keyof AppConfig) && typeof value === 'string' ? redactUrl(value) : value;
   }
   return out;
 }

@@ -3,7 +3,10 @@ import { AppConfig } from '../config/app-config';
 import { ENTITIES, MIGRATIONS } from './schema';
 
 /** TypeORM options for the portal's database; the schema comes only from migrations. */
-export function dataSourceOptions(config: AppConfig, overrides: Partial<{ url: string; poolSize: number }> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  config: AppConfig,
+  overrides: Partial<{ url: string; poolSize: number }> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto',

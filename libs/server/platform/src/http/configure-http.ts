@@ -44,12 +44,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     }),
   );
   app.use(compression());
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-    ],
-  });
+  applyGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
@@ -61,6 +56,16 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     });
   }
   serveWebApp(app, config);
+}
+
+/** Every route lives under /api except the health probes (also used for the OpenAPI document). */
+export function applyGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
 }
 
 /** The OpenAPI document generated from the controllers and DTOs. */
@@ -88,7 +93,12 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
     express.static(dir, {
       index: false,
       setHeaders: (res, path) => {
-        res.setHeader('Cache-Control', /-[0-9A-Z]{8,}\.(js|css)$/i.test(path) || path.includes('/media/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'Cache-Control',
+          /-[0-9A-Z]{8,}\.(js|css)$/i.test(path) || path.includes('/media/')
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
       },
     }),
   );

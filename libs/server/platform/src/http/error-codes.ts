@@ -7,11 +7,23 @@ export const ERROR_CATALOGUE = {
   UNAUTHENTICATED: { status: HttpStatus.UNAUTHORIZED, message: 'Bitte melden Sie sich an.' },
   FORBIDDEN: { status: HttpStatus.FORBIDDEN, message: 'Dafür fehlt Ihnen die Berechtigung.' },
   NOT_FOUND: { status: HttpStatus.NOT_FOUND, message: 'Das Gesuchte wurde nicht gefunden.' },
-  CONFLICT: { status: HttpStatus.CONFLICT, message: 'Jemand anderes hat diesen Eintrag inzwischen geändert. Bitte laden Sie ihn neu.' },
+  CONFLICT: {
+    status: HttpStatus.CONFLICT,
+    message: 'Jemand anderes hat diesen Eintrag inzwischen geändert. Bitte laden Sie ihn neu.',
+  },
   PAYLOAD_TOO_LARGE: { status: HttpStatus.PAYLOAD_TOO_LARGE, message: 'Die Anfrage ist zu groß.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, message: 'Dieses Format wird nicht unterstützt.' },
-  TOO_MANY_REQUESTS: { status: HttpStatus.TOO_MANY_REQUESTS, message: 'Zu viele Anfragen. Bitte warten Sie einen Moment.' },
-  SERVICE_UNAVAILABLE: { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    message: 'Dieses Format wird nicht unterstützt.',
+  },
+  TOO_MANY_REQUESTS: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+  },
   INTERNAL_ERROR: { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Es ist ein unerwarteter Fehler aufgetreten.' },
 } as const;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from './domain-error';
 import { ERROR_CATALOGUE, ErrorBody, ErrorCode } from './error-codes';
@@ -17,7 +17,18 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 };
 
 /** Connection-level failures of PostgreSQL/Redis: the request may succeed when retried. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
 
 export function isUnavailableError(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: { code?: string } };
@@ -48,7 +59,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const { status, body } = this.toBody(exception, correlationId);
     if (status >= 500) {
-      this.logger.error({ err: exception, correlationId, method: request.method, url: request.originalUrl }, 'request failed');
+      this.logger.error(
+        { err: exception, correlationId, method: request.method, url: request.originalUrl },
+        'request failed',
+      );
     }
     if (response.headersSent) return;
     response.status(status).json(body);
@@ -76,8 +90,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
   /** Status of Nest's HttpExceptions and of body-parser's errors (malformed JSON, too large). */
   private statusOf(exception: unknown): number | undefined {
     if (exception instanceof HttpException) return exception.getStatus();
-    const status = (exception as { status?: unknown; statusCode?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 600 && (exception as { expose?: boolean }).expose !== undefined) {
+    const status =
+      (exception as { status?: unknown; statusCode?: unknown })?.status ??
+      (exception as { statusCode?: unknown })?.statusCode;
+    if (
+      typeof status === 'number' &&
+      status >= 400 &&
+      status < 600 &&
+      (exception as { expose?: boolean }).expose !== undefined
+    ) {
       return status;
     }
     return undefined;

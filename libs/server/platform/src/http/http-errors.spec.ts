@@ -35,7 +35,10 @@ function respond(exception: unknown) {
     },
   };
   const host = {
-    switchToHttp: () => ({ getRequest: () => ({ id: 'req-1', method: 'GET', originalUrl: '/x' }), getResponse: () => response }),
+    switchToHttp: () => ({
+      getRequest: () => ({ id: 'req-1', method: 'GET', originalUrl: '/x' }),
+      getResponse: () => response,
+    }),
   } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(exception, host);
   return captured;
@@ -50,11 +53,13 @@ describe('validation pipe', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('VALIDATION_FAILED');
     expect((error as DomainError).details).toHaveLength(3);
-    expect((error as DomainError).details).toEqual(expect.arrayContaining([
-      { field: 'email', code: 'isEmail', message: '„email“ muss eine gültige E-Mail-Adresse sein.' },
-      { field: 'inner.count', code: 'isInt', message: '„inner.count“ muss eine ganze Zahl sein.' },
-      { field: 'role', code: 'whitelistValidation', message: '„role“ ist kein erlaubtes Feld.' },
-    ]));
+    expect((error as DomainError).details).toEqual(
+      expect.arrayContaining([
+        { field: 'email', code: 'isEmail', message: '„email“ muss eine gültige E-Mail-Adresse sein.' },
+        { field: 'inner.count', code: 'isInt', message: '„inner.count“ muss eine ganze Zahl sein.' },
+        { field: 'role', code: 'whitelistValidation', message: '„role“ ist kein erlaubtes Feld.' },
+      ]),
+    );
   });
 });
 

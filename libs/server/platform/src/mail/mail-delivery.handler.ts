@@ -86,7 +86,10 @@ export class MailDeliveryHandler {
       { id },
       { status: permanent || lastAttempt ? 'failed' : 'retrying', lastError: message.slice(0, 2000) },
     );
-    this.logger.warn({ outboxId: id, permanent, attempt: (job?.attemptsMade ?? 0) + 1, err: message }, 'mail delivery failed');
+    this.logger.warn(
+      { outboxId: id, permanent, attempt: (job?.attemptsMade ?? 0) + 1, err: message },
+      'mail delivery failed',
+    );
     if (permanent) throw new UnrecoverableError(message);
   }
 }

@@ -47,7 +47,9 @@ export class MailOutboxService {
     try {
       await this.jobs.add(JobName.MailSend, { outboxId }, outboxId);
     } catch (error) {
-      this.logger.warn(`Mail ${outboxId} recorded but not enqueued (${(error as Error).message}); the reconciler will retry`);
+      this.logger.warn(
+        `Mail ${outboxId} recorded but not enqueued (${(error as Error).message}); the reconciler will retry`,
+      );
     }
   }
 

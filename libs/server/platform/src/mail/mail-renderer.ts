@@ -84,10 +84,5 @@ function textBlock(block: MailBlock): string {
 }
 
 function renderText(content: MailContent, portalUrl: string): string {
-  return [
-    ...content.blocks.map(textBlock),
-    '-- ',
-    content.reason,
-    `${FOOTER} · ${portalUrl}`,
-  ].join('\n\n') + '\n';
+  return [...content.blocks.map(textBlock), '-- ', content.reason, `${FOOTER} · ${portalUrl}`].join('\n\n') + '\n';
 }

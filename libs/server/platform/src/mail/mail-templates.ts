@@ -45,7 +45,8 @@ export const MAIL_TEMPLATES: { [K in MailTemplateName]: TemplateFn<MailTemplateP
       },
       { kind: 'button', label: 'Portal öffnen', url: context.portalUrl },
     ],
-    reason: 'Sie erhalten diese E-Mail, weil eine Administratorin oder ein Administrator des Portals eine Test-E-Mail an Ihre Adresse angefordert hat.',
+    reason:
+      'Sie erhalten diese E-Mail, weil eine Administratorin oder ein Administrator des Portals eine Test-E-Mail an Ihre Adresse angefordert hat.',
   }),
 };
 

@@ -31,6 +31,4 @@ export interface JobSchedule {
   everyMs: number;
 }
 
-export const JOB_SCHEDULES: JobSchedule[] = [
-  { id: 'mail-reconcile', job: JobName.MailReconcile, everyMs: 60_000 },
-];
+export const JOB_SCHEDULES: JobSchedule[] = [{ id: 'mail-reconcile', job: JobName.MailReconcile, everyMs: 60_000 }];

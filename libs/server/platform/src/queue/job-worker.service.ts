@@ -54,7 +54,10 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
         },
       );
       worker.on('failed', (job, error) =>
-        this.logger.warn({ job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed'),
+        this.logger.warn(
+          { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message },
+          'job failed',
+        ),
       );
       worker.on('error', (error) => this.logger.error({ err: error.message }, 'worker error'));
       this.workers.push(worker);

@@ -33,8 +33,10 @@ export class LegalContentService {
 export function parseLegalText(page: LegalPageName, source: string): LegalPageDto {
   const lines = source.replace(/\r\n/g, '\n').split('\n');
   let title = DEFAULT_TITLES[page];
-  if (lines[0]?.startsWith('# ')) {
-    title = lines.shift()!.slice(2).trim() || title;
+  const first = lines[0];
+  if (first?.startsWith('# ')) {
+    lines.shift();
+    title = first.slice(2).trim() || title;
   }
   const paragraphs = lines
     .join('\n')

@@ -1,11 +1,5 @@
 import { Location } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
@@ -20,18 +14,14 @@ const MAX_REF_LENGTH = 100;
   template: `
     <h1>Es ist ein Fehler aufgetreten</h1>
     <p>
-      Das hat leider nicht geklappt. Bitte versuchen Sie es in einigen Minuten
-      noch einmal. Wenn der Fehler bleibt, wenden Sie sich bitte an die
-      Koordination der Landesinitiative.
+      Das hat leider nicht geklappt. Bitte versuchen Sie es in einigen Minuten noch einmal. Wenn der Fehler bleibt,
+      wenden Sie sich bitte an die Koordination der Landesinitiative.
     </p>
     @if (reference(); as ref) {
       <p class="reference">
         Fehlernummer: <code>{{ ref }}</code>
       </p>
-      <p>
-        Bitte nennen Sie diese Fehlernummer, wenn Sie sich an den Support
-        wenden.
-      </p>
+      <p>Bitte nennen Sie diese Fehlernummer, wenn Sie sich an den Support wenden.</p>
     }
     <div class="actions">
       <button matButton="filled" type="button" (click)="back()">

@@ -9,9 +9,8 @@ import { EmptyState } from '../../shared/empty-state/empty-state';
     <h1>Wissen</h1>
     <srp-empty-state icon="menu_book">
       <p>
-        Hier finden Sie bald die Wissensplattform der Landesinitiative:
-        Ergebnisse, Präsentationen und Material aus den Workshops und
-        Arbeitsgruppen.
+        Hier finden Sie bald die Wissensplattform der Landesinitiative: Ergebnisse, Präsentationen und Material aus den
+        Workshops und Arbeitsgruppen.
       </p>
     </srp-empty-state>
   `,

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { LegalPage } from './legal-page';
 
@@ -41,30 +38,20 @@ describe('LegalPage', () => {
     await fixture.whenStable();
 
     expect(element().querySelector('mat-progress-bar')).toBeNull();
-    expect(element().querySelector('h1')?.textContent).toBe(
-      'Impressum des Portals',
-    );
+    expect(element().querySelector('h1')?.textContent).toBe('Impressum des Portals');
     const paragraphs = Array.from(element().querySelectorAll('p'));
-    expect(paragraphs.map((p) => p.textContent)).toEqual([
-      'Erster Absatz.',
-      '<b>Kein</b> HTML, nur Text.',
-    ]);
+    expect(paragraphs.map((p) => p.textContent)).toEqual(['Erster Absatz.', '<b>Kein</b> HTML, nur Text.']);
     expect(element().querySelector('b')).toBeNull();
   });
 
   it('shows a German error message and retries on request', async () => {
     http
       .expectOne('/api/site/legal/impressum')
-      .flush(
-        { code: 'INTERNAL', message: 'Fehler' },
-        { status: 500, statusText: 'Internal Server Error' },
-      );
+      .flush({ code: 'INTERNAL', message: 'Fehler' }, { status: 500, statusText: 'Internal Server Error' });
     await fixture.whenStable();
 
     const alert = element().querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain(
-      'Der Inhalt dieser Seite konnte nicht geladen werden.',
-    );
+    expect(alert?.textContent).toContain('Der Inhalt dieser Seite konnte nicht geladen werden.');
     expect(element().querySelector('mat-progress-bar')).toBeNull();
 
     alert?.querySelector('button')?.click();
@@ -84,15 +71,10 @@ describe('LegalPage', () => {
   it('says so when the server has no text for the page (404)', async () => {
     http
       .expectOne('/api/site/legal/impressum')
-      .flush(
-        { code: 'NOT_FOUND', message: 'Nicht gefunden.' },
-        { status: 404, statusText: 'Not Found' },
-      );
+      .flush({ code: 'NOT_FOUND', message: 'Nicht gefunden.' }, { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
 
-    expect(element().textContent).toContain(
-      'Für diese Seite ist noch kein Text hinterlegt.',
-    );
+    expect(element().textContent).toContain('Für diese Seite ist noch kein Text hinterlegt.');
     expect(element().querySelector('[role="alert"]')).toBeNull();
     expect(element().querySelector('mat-progress-bar')).toBeNull();
   });

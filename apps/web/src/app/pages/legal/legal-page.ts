@@ -1,22 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
-import {
-  LegalPageContent,
-  LegalPageId,
-  SiteContentService,
-} from '../../core/site-content.service';
+import { LegalPageContent, LegalPageId, SiteContentService } from '../../core/site-content.service';
 
 type LegalPageState =
   | { status: 'loading' }
@@ -74,9 +63,7 @@ export class LegalPage {
   private readonly attempt = signal(0);
 
   protected readonly state = toSignal(
-    toObservable(
-      computed(() => ({ page: this.page(), attempt: this.attempt() })),
-    ).pipe(
+    toObservable(computed(() => ({ page: this.page(), attempt: this.attempt() }))).pipe(
       switchMap(({ page }) =>
         this.siteContent.legalPage(page).pipe(
           map((content): LegalPageState => ({ status: 'loaded', content })),
@@ -84,9 +71,7 @@ export class LegalPage {
           // what it means for this page and offer a retry.
           catchError((error: unknown) =>
             of<LegalPageState>(
-              error instanceof HttpErrorResponse && error.status === 404
-                ? { status: 'missing' }
-                : { status: 'error' },
+              error instanceof HttpErrorResponse && error.status === 404 ? { status: 'missing' } : { status: 'error' },
             ),
           ),
           startWith<LegalPageState>({ status: 'loading' }),
@@ -98,9 +83,7 @@ export class LegalPage {
 
   protected readonly title = computed(() => {
     const state = this.state();
-    return state.status === 'loaded' && state.content.title
-      ? state.content.title
-      : this.heading();
+    return state.status === 'loaded' && state.content.title ? state.content.title : this.heading();
   });
 
   protected retry(): void {

@@ -9,12 +9,12 @@ import { EmptyState } from '../../shared/empty-state/empty-state';
     <h1>Kommunen</h1>
     <srp-empty-state icon="location_city">
       <p>
-        Hier sehen Sie bald alle Kommunen Sachsen-Anhalts, ihre Mitgliedschaft
-        in der Landesinitiative und eine Karte der Landkreise.
+        Hier sehen Sie bald alle Kommunen Sachsen-Anhalts, ihre Mitgliedschaft in der Landesinitiative und eine Karte
+        der Landkreise.
       </p>
       <p>
-        Als kommunale Ansprechperson legen Sie dann hier fest, wer aus Ihrer
-        Kommune mitarbeitet und in welcher Arbeitsgruppe.
+        Als kommunale Ansprechperson legen Sie dann hier fest, wer aus Ihrer Kommune mitarbeitet und in welcher
+        Arbeitsgruppe.
       </p>
     </srp-empty-state>
   `,

@@ -10,8 +10,8 @@ import { RouterLink } from '@angular/router';
   template: `
     <h1>Seite nicht gefunden</h1>
     <p>
-      Die aufgerufene Adresse gibt es im SmartRegion Portal nicht. Bitte prüfen
-      Sie die Schreibweise oder wechseln Sie zur Übersicht.
+      Die aufgerufene Adresse gibt es im SmartRegion Portal nicht. Bitte prüfen Sie die Schreibweise oder wechseln Sie
+      zur Übersicht.
     </p>
     <a matButton="filled" routerLink="/">
       <mat-icon>home</mat-icon>

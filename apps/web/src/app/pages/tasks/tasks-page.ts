@@ -9,12 +9,12 @@ import { EmptyState } from '../../shared/empty-state/empty-state';
     <h1>Aufgaben</h1>
     <srp-empty-state icon="task_alt">
       <p>
-        Hier sehen Sie bald Ihre Aufgaben aus den Arbeitsgruppen – mit
-        Zuständigen, Fälligkeitsdatum und Bearbeitungsstand.
+        Hier sehen Sie bald Ihre Aufgaben aus den Arbeitsgruppen – mit Zuständigen, Fälligkeitsdatum und
+        Bearbeitungsstand.
       </p>
       <p>
-        Aufgaben, die in einer Sitzung beschlossen werden, erscheinen hier
-        automatisch, und Sie werden rechtzeitig vor der Fälligkeit erinnert.
+        Aufgaben, die in einer Sitzung beschlossen werden, erscheinen hier automatisch, und Sie werden rechtzeitig vor
+        der Fälligkeit erinnert.
       </p>
     </srp-empty-state>
   `,

@@ -9,13 +9,10 @@ import { EmptyState } from '../../shared/empty-state/empty-state';
     <h1>Arbeitsgruppen</h1>
     <srp-empty-state icon="groups">
       <p>
-        Hier finden Sie bald die Unterarbeitsgruppen (UAG) der Landesinitiative
-        mit ihren Sprecherinnen und Sprechern, Mitgliedern und Beschlüssen.
+        Hier finden Sie bald die Unterarbeitsgruppen (UAG) der Landesinitiative mit ihren Sprecherinnen und Sprechern,
+        Mitgliedern und Beschlüssen.
       </p>
-      <p>
-        Jede Arbeitsgruppe erhält eine eigene Übersicht über ihre Aufgaben,
-        Termine und Protokolle.
-      </p>
+      <p>Jede Arbeitsgruppe erhält eine eigene Übersicht über ihre Aufgaben, Termine und Protokolle.</p>
     </srp-empty-state>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

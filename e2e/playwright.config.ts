@@ -1,0 +1,57 @@
+import { defineConfig } from '@playwright/test';
+
+/** Port, database and Redis prefix of the portal the e2e tests start (never the dev instance). */
+export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 3300);
+export const E2E_DATABASE = 'srp_e2e';
+const pgServer = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseUrl = new URL(pgServer);
+databaseUrl.pathname = `/${E2E_DATABASE}`;
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './artifacts/results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  reporter: [['list'], ['html', { outputFolder: './artifacts/report', open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // A fresh database, then the same launcher as `npm start` on the already built apps.
+    command: 'node reset-e2e-state.mjs && node ../tools/launcher/start.mjs --no-build',
+    url: `http://127.0.0.1:${E2E_PORT}/health/ready`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(E2E_PORT),
+      DATABASE_URL: databaseUrl.toString(),
+      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: 'srp-e2e',
+      MAIL_DIR: 'e2e/artifacts/mail',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
+    },
+  },
+});
