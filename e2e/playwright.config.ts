@@ -41,6 +41,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}/health/ready`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // Let the launcher stop api and worker (their own process groups) instead of a SIGKILL.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'pipe',
     stderr: 'pipe',
     env: {

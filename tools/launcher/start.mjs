@@ -38,8 +38,8 @@ async function stopAll(code) {
         new Promise((done) => {
           if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once('exit', done);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
+          signalGroup(child, 'SIGTERM');
+          setTimeout(() => signalGroup(child, 'SIGKILL'), 30_000).unref();
         }),
     ),
   );
@@ -49,8 +49,18 @@ async function stopAll(code) {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
+/** Signals a child's whole process group (nx and npx do not pass signals on to what they run). */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
 function run(name, command, args, env) {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group: Ctrl-C reaches only the launcher, which then stops each group in order.
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.push(child);
   const pipe = (stream, out) => {
     let buffer = '';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError, loadConfig, migrateDatabase, redactConfig } from '@srp/server/platform';
+import { AppConfig, loadConfigOrExit, migrateDatabase, redactConfig } from '@srp/server/platform';
 import { Logger } from 'nestjs-pino';
 import { createApiApp } from './app/create-api-app';
 import { CLI_COMMANDS, runCli } from './cli/run-cli';
@@ -16,16 +16,7 @@ async function serve(config: AppConfig): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const [command, ...args] = process.argv.slice(2);
   if (!command) return serve(config);
   if (!(CLI_COMMANDS as readonly string[]).includes(command)) {

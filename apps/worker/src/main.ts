@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, createRedisConnection, loadConfig, migrateDatabase } from '@srp/server/platform';
+import { AppConfig, createRedisConnection, loadConfigOrExit, migrateDatabase } from '@srp/server/platform';
 import { Logger } from 'nestjs-pino';
 import { Client } from 'pg';
 import { WorkerModule } from './app/app.module';
@@ -24,16 +24,7 @@ async function healthcheck(config: AppConfig): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (process.argv[2] === 'healthcheck') {
     process.exit(await healthcheck(config));
   }

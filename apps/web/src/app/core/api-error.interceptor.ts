@@ -1,14 +1,10 @@
 import { HttpErrorResponse, HttpEvent, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { Injector, inject } from '@angular/core';
 import { Observable, catchError, throwError } from 'rxjs';
+import type { ApiErrorBody as SharedApiErrorBody } from '@srp/contracts';
 
-/** Error body the api sends for every failed request. */
-interface ApiErrorBody {
-  code?: string;
-  message?: string;
-  details?: unknown;
-  correlationId?: string;
-}
+/** What arrives may be cut short (proxies, network errors): every field is optional here. */
+type ApiErrorBody = Partial<SharedApiErrorBody>;
 
 const OFFLINE_MESSAGE =
   'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.';

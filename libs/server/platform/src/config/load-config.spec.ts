@@ -27,7 +27,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PORT', 'abc', /^Configuration error: PORT .*\(got "abc"\); see \.env\.example\.$/],
+    ['PORT', 'abc', /^Configuration error: PORT must be an integer number \(got "abc"\); see \.env\.example\.$/],
     ['PORT', '70000', /PORT must not be greater than 65535/],
     ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
     ['REDIS_PREFIX', 'a b', /REDIS_PREFIX must be 1-32 letters/],

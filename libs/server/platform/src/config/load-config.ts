@@ -30,9 +30,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 function describe(error: ValidationError, env: Record<string, string | undefined>): string {
   const key = error.property;
-  const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  const constraints = error.constraints ?? {};
+  // Name the type problem before range problems ("must be an integer" beats "must not be greater than").
+  const chosen = ['isInt', 'isBoolean', 'isIn', 'matches'].find((k) => k in constraints) ?? Object.keys(constraints)[0];
+  const reason = (chosen && constraints[chosen]) || 'is invalid';
   const given = SECRET_KEYS.includes(key as keyof AppConfig) ? 'the given value' : JSON.stringify(env[key] ?? '');
   return `Configuration error: ${key} ${reason.replace(new RegExp(`^${key}\\s*`), '')} (got ${given}); see .env.example.`;
+}
+
+/** For process entry points: the configuration, or exit 78 (EX_CONFIG) with the one-sentence reason. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
 }
 
 /** The configuration with credentials in URLs masked, safe to log. */

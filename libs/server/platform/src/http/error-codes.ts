@@ -1,7 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
+import type { ApiErrorBody, ApiErrorCode, ApiFieldError } from '@srp/contracts';
 
-/** Stable error codes of the API, with the German message the UI may show. */
-export const ERROR_CATALOGUE = {
+/** Every error code of the API (shared with the web app), with its status and German message. */
+export const ERROR_CATALOGUE: Record<ApiErrorCode, { status: HttpStatus; message: string }> = {
   VALIDATION_FAILED: { status: HttpStatus.BAD_REQUEST, message: 'Die Eingaben sind unvollständig oder ungültig.' },
   BAD_REQUEST: { status: HttpStatus.BAD_REQUEST, message: 'Die Anfrage ist ungültig.' },
   UNAUTHENTICATED: { status: HttpStatus.UNAUTHORIZED, message: 'Bitte melden Sie sich an.' },
@@ -25,20 +26,11 @@ export const ERROR_CATALOGUE = {
     message: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   },
   INTERNAL_ERROR: { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Es ist ein unerwarteter Fehler aufgetreten.' },
-} as const;
+};
 
-export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export type ErrorCode = ApiErrorCode;
 
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
+export type FieldError = ApiFieldError;
 
 /** The body of every error response. */
-export interface ErrorBody {
-  code: ErrorCode | string;
-  message: string;
-  details: FieldError[] | Record<string, unknown>;
-  correlationId: string;
-}
+export type ErrorBody = ApiErrorBody;
