@@ -39,7 +39,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['libs/**/*.int-spec.ts', 'apps/{api,worker}/test/**/*.int-spec.ts'],
-          globalSetup: ['libs/server/testing/src/global-setup.ts'],
+          globalSetup: ['tools/testing/integration-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',

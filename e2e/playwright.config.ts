@@ -53,6 +53,7 @@ export default defineConfig({
       MAIL_DIR: 'e2e/artifacts/mail',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      SECRET_KEY: 'e2e-secret-key-0123456789abcdef0123456789abcdef',
       PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
     },
   },

@@ -1,3 +1,4 @@
+import { CONFIG_KEYS } from '@srp/server/platform';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,32 +42,14 @@ interface Compose {
 const composeText = readFileSync(resolve(__dirname, '../../docker-compose.yml'), 'utf8');
 
 /** Only the one variable without a default is given: everything else must fall back to defaults. */
-const minimalEnv = { POSTGRES_PASSWORD: 'test-password' };
+const minimalEnv = { POSTGRES_PASSWORD: 'test-password', SECRET_KEY: 'test-secret-key-0123456789abcdef0123456789' };
 const result = validateComposeText(composeText, { env: minimalEnv });
 const compose = result.document as unknown as Compose;
 const raw = result.raw as unknown as Compose;
 const { services } = compose;
 
-/** The configuration variables the apps read (the names are fixed). */
-const APP_VARIABLES = [
-  'NODE_ENV',
-  'HOST',
-  'PORT',
-  'PUBLIC_URL',
-  'DATABASE_URL',
-  'DATABASE_POOL_SIZE',
-  'DATABASE_MIGRATE_ON_START',
-  'REDIS_URL',
-  'REDIS_PREFIX',
-  'SMTP_URL',
-  'MAIL_FROM',
-  'MAIL_DIR',
-  'LOG_LEVEL',
-  'OPENAPI_ENABLED',
-  'WEB_DIST_DIR',
-  'LEGAL_DIR',
-  'WORKER_CONCURRENCY',
-];
+/** The configuration variables the apps read, straight from the configuration class. */
+const APP_VARIABLES: string[] = CONFIG_KEYS;
 const APP_SERVICES = ['api', 'worker'];
 
 const readable = (errors: ComposeIssue[]) =>
@@ -79,7 +62,7 @@ const environmentOf = (service: Service): Record<string, string> =>
     : Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, String(value ?? '')]));
 
 describe('docker-compose.yml against the Compose Specification schema', () => {
-  it('is valid when only POSTGRES_PASSWORD is set (defaults everywhere else)', () => {
+  it('is valid when only POSTGRES_PASSWORD and SECRET_KEY are set (defaults everywhere else)', () => {
     expect(result.errors, readable(result.errors)).toEqual([]);
     expect(result.warnings, 'variables without a default').toEqual([]);
   });
@@ -88,6 +71,7 @@ describe('docker-compose.yml against the Compose Specification schema', () => {
     const production = validateComposeText(composeText, {
       env: {
         POSTGRES_PASSWORD: 'a1b2c3',
+        SECRET_KEY: 'prod-secret-key-0123456789abcdef0123456789',
         PUBLIC_URL: 'https://portal.example.org',
         SMTP_URL: 'smtp://portal%40example.org:p%40ss@mail.example.org:587',
         API_PUBLISH: '127.0.0.1:3000',
@@ -105,7 +89,7 @@ describe('docker-compose.yml against the Compose Specification schema', () => {
 
   it('falls back to the mail catcher when SMTP_URL is empty (as in a .env copied from .env.example)', () => {
     const { document, errors } = validateComposeText(composeText, {
-      env: { POSTGRES_PASSWORD: 'a1b2c3', SMTP_URL: '' },
+      env: { POSTGRES_PASSWORD: 'a1b2c3', SECRET_KEY: 'prod-secret-key-0123456789abcdef0123456789', SMTP_URL: '' },
     });
     expect(errors, readable(errors)).toEqual([]);
     for (const name of APP_SERVICES) {
@@ -113,6 +97,11 @@ describe('docker-compose.yml against the Compose Specification schema', () => {
         'smtp://mailcatcher:1025',
       );
     }
+  });
+
+  it('refuses to run without SECRET_KEY', () => {
+    const { errors } = validateComposeText(composeText, { env: { POSTGRES_PASSWORD: 'a1b2c3' } });
+    expect(errors.map((error) => error.message).join('\n')).toMatch(/required variable SECRET_KEY is missing a value/);
   });
 
   it('refuses to run without POSTGRES_PASSWORD', () => {

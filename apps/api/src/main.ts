@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { AppConfig, loadConfigOrExit, migrateDatabase, redactConfig } from '@srp/server/platform';
+import { APP_SCHEMA } from '@srp/server/schema';
 import { Logger } from 'nestjs-pino';
 import { createApiApp } from './app/create-api-app';
 import { CLI_COMMANDS, runCli } from './cli/run-cli';
 
 async function serve(config: AppConfig): Promise<void> {
-  if (config.DATABASE_MIGRATE_ON_START) await migrateDatabase(config);
+  if (config.DATABASE_MIGRATE_ON_START) await migrateDatabase(config, APP_SCHEMA);
   const app = await createApiApp(config);
   await app.listen(config.PORT, config.HOST);
   const logger = app.get(Logger);

@@ -1,6 +1,9 @@
 import { Column, DataSource, DataSourceOptions, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataSourceOptions, ENTITIES, loadConfig, migrateDatabase, MIGRATIONS } from '@srp/server/platform';
+import { dataSourceOptions, loadConfig, migrateDatabase } from '@srp/server/platform';
+import { APP_SCHEMA } from '@srp/server/schema';
+
+const { entities: ENTITIES, migrations: MIGRATIONS } = APP_SCHEMA;
 import { createTestDatabase, databaseUrl, dropDatabase, TestDatabase } from '@srp/server/testing';
 
 /** SQL TypeORM would run to make the database match the given entities. */
@@ -8,7 +11,7 @@ async function pendingSchemaChanges(
   url: string,
   entities: DataSourceOptions['entities'] = ENTITIES,
 ): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(loadConfig({ DATABASE_URL: url })), entities });
+  const dataSource = new DataSource({ ...dataSourceOptions(loadConfig({ DATABASE_URL: url }), APP_SCHEMA), entities });
   await dataSource.initialize();
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();
@@ -50,7 +53,11 @@ describe('database schema', () => {
     const name = `srp_test_${Date.now().toString(36)}`;
     cleanup.push(() => dropDatabase(name));
     const config = loadConfig({ DATABASE_URL: databaseUrl(name) });
-    const results = await Promise.all([migrateDatabase(config), migrateDatabase(config), migrateDatabase(config)]);
+    const results = await Promise.all([
+      migrateDatabase(config, APP_SCHEMA),
+      migrateDatabase(config, APP_SCHEMA),
+      migrateDatabase(config, APP_SCHEMA),
+    ]);
     const applied = results.flatMap((r) => r.applied);
     expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
     expect(results.filter((r) => r.createdDatabase)).toHaveLength(1);
@@ -60,7 +67,7 @@ describe('database schema', () => {
   it('every migration can be reverted', async () => {
     const db = await createTestDatabase();
     cleanup.push(db.drop);
-    const dataSource = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
+    const dataSource = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url }), APP_SCHEMA));
     await dataSource.initialize();
     try {
       for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, createRedisConnection, loadConfigOrExit, migrateDatabase } from '@srp/server/platform';
+import { APP_SCHEMA } from '@srp/server/schema';
 import { Logger } from 'nestjs-pino';
 import { Client } from 'pg';
 import { WorkerModule } from './app/app.module';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'healthcheck') {
     process.exit(await healthcheck(config));
   }
-  if (config.DATABASE_MIGRATE_ON_START) await migrateDatabase(config);
+  if (config.DATABASE_MIGRATE_ON_START) await migrateDatabase(config, APP_SCHEMA);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

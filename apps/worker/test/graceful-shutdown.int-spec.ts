@@ -12,6 +12,7 @@ import {
   testConfig,
   waitFor,
 } from '@srp/server/testing';
+import { APP_SCHEMA } from '@srp/server/schema';
 
 describe('worker shutdown on SIGTERM', () => {
   let db: TestDatabase;
@@ -39,7 +40,9 @@ describe('worker shutdown on SIGTERM', () => {
 
   it('lets the running delivery finish before exiting, losing nothing', async () => {
     worker = await startBuiltApp('worker', config, 'worker started');
-    const api = await NestFactory.createApplicationContext(PlatformModule.forRoot(config), { logger: false });
+    const api = await NestFactory.createApplicationContext(PlatformModule.forRoot({ config, schema: APP_SCHEMA }), {
+      logger: false,
+    });
     const row = await api.get(TestMailService).send('member@example.org', 'Test');
     await api.close();
 

@@ -27,6 +27,7 @@ import {
   testConfig,
   waitFor,
 } from '@srp/server/testing';
+import { APP_SCHEMA } from '@srp/server/schema';
 import { WorkerModule } from '../src/app/app.module';
 
 describe('mail delivery in the worker', () => {
@@ -108,7 +109,9 @@ describe('mail delivery in the worker', () => {
   it('delivers what PostgreSQL holds after Redis lost the queue (reconciler)', async () => {
     await setUp();
     // The api recorded a mail while its job got lost (Redis flushed before a worker ran).
-    const api = await NestFactory.createApplicationContext(PlatformModule.forRoot(config), { logger: false });
+    const api = await NestFactory.createApplicationContext(PlatformModule.forRoot({ config, schema: APP_SCHEMA }), {
+      logger: false,
+    });
     const row = await api.get(MailOutboxService).queue({
       to: 'contact@example.org',
       template: MailTemplateName.TestMail,
@@ -164,7 +167,7 @@ describe('mail delivery in the worker', () => {
   it('refuses to start when a job of the registry has no handler', async () => {
     await setUp();
     const moduleRef = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot(config), DiscoveryModule],
+      imports: [PlatformModule.forRoot({ config, schema: APP_SCHEMA }), DiscoveryModule],
       providers: [JobWorkerService],
     }).compile();
     moduleRef.useLogger(false);

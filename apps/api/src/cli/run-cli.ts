@@ -8,6 +8,7 @@ import {
   PlatformModule,
   TestMailService,
 } from '@srp/server/platform';
+import { APP_SCHEMA } from '@srp/server/schema';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app/app.module';
 
@@ -18,7 +19,7 @@ type Command = (typeof CLI_COMMANDS)[number];
 export async function runCli(command: Command, args: string[], config: AppConfig): Promise<number> {
   switch (command) {
     case 'db:migrate': {
-      const result = await migrateDatabase(config);
+      const result = await migrateDatabase(config, APP_SCHEMA);
       if (result.createdDatabase) console.log('Created the database.');
       console.log(
         result.applied.length
@@ -50,8 +51,10 @@ async function sendTestMail(args: string[], config: AppConfig): Promise<number> 
     console.error('Usage: npm run mail:test -- --to someone@example.org [--wait]');
     return 2;
   }
-  await migrateDatabase(config);
-  const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config), { logger: ['error', 'warn'] });
+  await migrateDatabase(config, APP_SCHEMA);
+  const app = await NestFactory.createApplicationContext(PlatformModule.forRoot({ config, schema: APP_SCHEMA }), {
+    logger: ['error', 'warn'],
+  });
   try {
     const row = await app.get(TestMailService).send(to, 'Kommandozeile (mail:test)');
     console.log(`Test e-mail ${row.id} recorded and queued for ${to}; the worker delivers it.`);

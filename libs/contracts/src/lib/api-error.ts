@@ -11,6 +11,8 @@ export const API_ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'INVALID_CREDENTIALS',
+  'CSRF_FAILED',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -12,6 +12,7 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     REDIS_URL: TEST_REDIS_URL,
     REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
     DATABASE_MIGRATE_ON_START: 'false',
+    SECRET_KEY: randomBytes(32).toString('hex'),
     ...overrides,
   });
 }

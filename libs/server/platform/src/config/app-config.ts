@@ -99,6 +99,34 @@ export class AppConfig {
   @Max(100)
   WORKER_CONCURRENCY = 5;
 
+  /** Minutes without a request after which a session ends. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 60;
+
+  /** Hours after sign-in after which a session ends, however active. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /**
+   * Key for signing (CSRF tokens) and encrypting (second-factor secrets), at least 32 characters.
+   * Required in production; elsewhere a fixed development key is used.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @Matches(/^.{32,}$/, { message: 'must be at least 32 characters long' })
+  SECRET_KEY?: string;
+
+  get secretKey(): string {
+    return this.SECRET_KEY ?? 'development-only-secret-key-do-not-use-in-production';
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -109,4 +137,4 @@ export class AppConfig {
 }
 
 /** Keys whose values may carry credentials. */
-export const SECRET_KEYS: ReadonlyArray<keyof AppConfig> = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'];
+export const SECRET_KEYS: ReadonlyArray<keyof AppConfig> = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'SECRET_KEY'];

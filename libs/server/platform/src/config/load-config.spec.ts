@@ -18,12 +18,25 @@ describe('loadConfig', () => {
       DATABASE_MIGRATE_ON_START: 'false',
       NODE_ENV: 'production',
       SMTP_URL: '',
+      SECRET_KEY: 'x'.repeat(32),
     });
     expect(config.PORT).toBe(8080);
     expect(config.DATABASE_MIGRATE_ON_START).toBe(false);
     expect(config.openApiEnabled).toBe(false);
     expect(config.SMTP_URL).toBeUndefined();
-    expect(loadConfig({ NODE_ENV: 'production', OPENAPI_ENABLED: 'yes' }).openApiEnabled).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', OPENAPI_ENABLED: 'yes', SECRET_KEY: 'x'.repeat(32) }).openApiEnabled,
+    ).toBe(true);
+  });
+
+  it('requires a SECRET_KEY of 32+ characters in production, and never logs it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY must be set in production/);
+    expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(
+      /SECRET_KEY must be at least 32 characters long \(got the given value\)/,
+    );
+    const config = loadConfig({ SECRET_KEY: 'k'.repeat(40) });
+    expect(config.secretKey).toBe('k'.repeat(40));
+    expect(JSON.stringify(redactConfig(config))).not.toContain('kkkk');
   });
 
   it.each([

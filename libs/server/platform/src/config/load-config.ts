@@ -8,7 +8,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const CONFIG_KEYS = Object.keys(new AppConfig()).concat('SMTP_URL', 'OPENAPI_ENABLED');
+/** Every environment variable the apps read. */
+export const CONFIG_KEYS = Object.keys(new AppConfig()).concat('SMTP_URL', 'OPENAPI_ENABLED', 'SECRET_KEY');
 
 /**
  * Reads and validates the configuration from an environment (process.env by default).
@@ -24,6 +25,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
   if (errors.length > 0) {
     throw new ConfigError(describe(errors[0], env));
+  }
+  if (config.isProduction && !config.SECRET_KEY) {
+    throw new ConfigError(
+      'Configuration error: SECRET_KEY must be set in production (at least 32 random characters, e.g. openssl rand -hex 32); see .env.example.',
+    );
   }
   return config;
 }

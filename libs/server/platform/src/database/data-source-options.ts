@@ -1,18 +1,19 @@
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { ENTITIES, MIGRATIONS } from './schema';
+import { DatabaseSchema } from './schema';
 
 /** TypeORM options for the portal's database; the schema comes only from migrations. */
 export function dataSourceOptions(
   config: AppConfig,
+  schema: DatabaseSchema,
   overrides: Partial<{ url: string; poolSize: number }> = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto',
     url: overrides.url ?? config.DATABASE_URL,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

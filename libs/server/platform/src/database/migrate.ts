@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
+import { DatabaseSchema } from './schema';
 
 /** Advisory lock key shared by every process that migrates this database ("srp-migrate"). */
 export const MIGRATION_LOCK_KEY = 7_372_616_765;
@@ -16,7 +17,11 @@ export interface MigrationResult {
  * Creates the database if needed and applies pending migrations while holding a PostgreSQL
  * advisory lock, so that replicas starting together never migrate at once.
  */
-export async function migrateDatabase(config: AppConfig, databaseUrl = config.DATABASE_URL): Promise<MigrationResult> {
+export async function migrateDatabase(
+  config: AppConfig,
+  schema: DatabaseSchema,
+  databaseUrl = config.DATABASE_URL,
+): Promise<MigrationResult> {
   const createdDatabase = await ensureDatabase(databaseUrl);
   const lockClient = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   // A terminated session surfaces through the awaited queries; don't let it crash the process.
@@ -24,7 +29,7 @@ export async function migrateDatabase(config: AppConfig, databaseUrl = config.DA
   await lockClient.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const dataSource = new DataSource(dataSourceOptions(config, { url: databaseUrl, poolSize: 1 }));
+    const dataSource = new DataSource(dataSourceOptions(config, schema, { url: databaseUrl, poolSize: 1 }));
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });

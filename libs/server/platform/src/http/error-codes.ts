@@ -25,6 +25,14 @@ export const ERROR_CATALOGUE: Record<ApiErrorCode, { status: HttpStatus; message
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   },
+  INVALID_CREDENTIALS: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'E-Mail-Adresse oder Passwort ist nicht richtig.',
+  },
+  CSRF_FAILED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Die Anfrage konnte nicht bestätigt werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+  },
   INTERNAL_ERROR: { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Es ist ein unerwarteter Fehler aufgetreten.' },
 };
 

@@ -1,5 +1,6 @@
 import { loadConfig, migrateDatabase } from '@srp/server/platform';
-import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdminClient } from './test-database';
+import { APP_SCHEMA } from '@srp/server/schema';
+import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdminClient } from '@srp/server/testing';
 
 /** Vitest global setup of the integration tier: builds the migrated template database once per run. */
 export default async function setup(): Promise<void> {
@@ -7,7 +8,7 @@ export default async function setup(): Promise<void> {
     () => undefined,
   );
   await dropDatabase(TEMPLATE_DATABASE);
-  await migrateDatabase(loadConfig({ DATABASE_URL: databaseUrl(TEMPLATE_DATABASE) }));
+  await migrateDatabase(loadConfig({ DATABASE_URL: databaseUrl(TEMPLATE_DATABASE) }), APP_SCHEMA);
   // Leftovers of interrupted runs.
   await withAdminClient(async (c) => {
     const { rows } = await c.query<{ datname: string }>(

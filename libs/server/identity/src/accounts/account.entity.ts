@@ -1,0 +1,63 @@
+import { ACCOUNT_STATUSES, AccountStatus, PLATFORM_ROLES, PlatformRole } from '@srp/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+
+const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** A person's account. The e-mail is stored trimmed and lower-cased: unique case-insensitively. */
+@Entity({ name: 'account' })
+@Check('CHK_account_role', `"role" IN (${inList(PLATFORM_ROLES)})`)
+@Check('CHK_account_status', `"status" IN (${inList(ACCOUNT_STATUSES)})`)
+export class Account {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 320, unique: true })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  /** The person's organisation; a plain reference until the organisations domain exists. */
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'member' })
+  role!: PlatformRole;
+
+  @Column({ type: 'varchar', length: 16, default: 'invited' })
+  status!: AccountStatus;
+
+  @Column({ type: 'varchar', length: 8, default: 'de' })
+  locale!: string;
+
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** Normalises an e-mail address for storage and lookup. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
