@@ -116,7 +116,8 @@ export async function findRedis(root, say) {
       '--maxmemory-policy',
       'noeviction',
     ],
-    { stdio: 'ignore' },
+    // Own process group: Ctrl-C must not stop Redis before api and worker have drained.
+    { stdio: 'ignore', detached: true },
   );
   const url = `redis://127.0.0.1:${LOCAL_REDIS_PORT}`;
   for (let i = 0; i < 50 && !(await redisReachable(url)); i++) await new Promise((r) => setTimeout(r, 100));

@@ -39,7 +39,8 @@ async function stopAll(code) {
           if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once('exit', done);
           signalGroup(child, 'SIGTERM');
-          setTimeout(() => signalGroup(child, 'SIGKILL'), 30_000).unref();
+          // Shorter than the e2e runner's grace period, so nothing outlives the launcher.
+          setTimeout(() => signalGroup(child, 'SIGKILL'), 20_000).unref();
         }),
     ),
   );

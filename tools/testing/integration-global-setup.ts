@@ -1,20 +1,16 @@
 import { loadConfig, migrateDatabase } from '@srp/server/platform';
 import { APP_SCHEMA } from '@srp/server/schema';
-import { databaseUrl, dropDatabase, TEMPLATE_DATABASE, withAdminClient } from '@srp/server/testing';
+import { databaseUrl, dropDatabase, dropStaleTestDatabases, testDatabaseName } from '@srp/server/testing';
+import type { TestProject } from 'vitest/node';
 
-/** Vitest global setup of the integration tier: builds the migrated template database once per run. */
-export default async function setup(): Promise<void> {
-  await withAdminClient((c) => c.query(`ALTER DATABASE "${TEMPLATE_DATABASE}" WITH ALLOW_CONNECTIONS true`)).catch(
-    () => undefined,
-  );
-  await dropDatabase(TEMPLATE_DATABASE);
-  await migrateDatabase(loadConfig({ DATABASE_URL: databaseUrl(TEMPLATE_DATABASE) }), APP_SCHEMA);
-  // Leftovers of interrupted runs.
-  await withAdminClient(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'srp\\_test\\_%' AND datname <> $1`,
-      [TEMPLATE_DATABASE],
-    );
-    for (const row of rows) await dropDatabase(row.datname);
-  });
+/**
+ * Vitest global setup of the integration tier: a migrated template database for this run,
+ * which every test file clones; removed again at the end.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await dropStaleTestDatabases();
+  const template = testDatabaseName('tpl');
+  await migrateDatabase(loadConfig({ DATABASE_URL: databaseUrl(template) }), APP_SCHEMA);
+  project.provide('srpTemplateDatabase', template);
+  return () => dropDatabase(template);
 }

@@ -149,12 +149,15 @@ describe('HTTP surface', () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/health/ready', '/api/site/legal/{page}']));
   });
 
-  it('hides the OpenAPI document in production unless enabled, and sends HSTS there', async () => {
-    const prod = await startApi(testConfig({ DATABASE_URL: db.url, NODE_ENV: 'production' }));
+  it('hides the OpenAPI document in production unless enabled, and sends HSTS only over HTTPS', async () => {
+    const prod = await startApi(
+      testConfig({ DATABASE_URL: db.url, NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.org' }),
+    );
     try {
       expect((await fetch(`${prod.url}/api/docs/openapi.json`)).status).toBe(404);
       const live = await fetch(`${prod.url}/health/live`);
       expect(live.headers.get('strict-transport-security')).toContain('max-age=31536000');
+      expect(live.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     } finally {
       await prod.app.close();
     }
@@ -163,6 +166,10 @@ describe('HTTP surface', () => {
     );
     try {
       expect((await fetch(`${enabled.url}/api/docs/openapi.json`)).status).toBe(200);
+      // Production reached over plain http (e.g. an intranet address): no HSTS, no upgrade.
+      const live = await fetch(`${enabled.url}/health/live`);
+      expect(live.headers.get('strict-transport-security')).toBeNull();
+      expect(live.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
     } finally {
       await enabled.app.close();
     }

@@ -1,9 +1,11 @@
-import { RequestMethod, Type } from '@nestjs/common';
+import { Controller, Get, RequestMethod, Type } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, NestFactory, Reflector } from '@nestjs/core';
 import { describe, expect, it } from 'vitest';
-import { IS_PUBLIC } from '@srp/server/platform';
-import { testConfig } from '@srp/server/testing';
+import { configureHttpApp, IS_PUBLIC } from '@srp/server/platform';
+import { clearRedisPrefix, createTestDatabase, testConfig } from '@srp/server/testing';
 import { AppModule } from '../src/app/app.module';
 
 /** Every route the api registers, with whether it declares access (public marker or permission). */
@@ -28,7 +30,37 @@ async function listRoutes(): Promise<Array<{ route: string; declared: boolean }>
   return routes;
 }
 
+@Controller('probe')
+class ProbeController {
+  /** A route someone forgot to declare access for. */
+  @Get()
+  undeclared(): string {
+    return 'should never be reachable';
+  }
+}
+
 describe('deny by default', () => {
+  it('the global guard answers 401 for a route without any access declaration', async () => {
+    const db = await createTestDatabase();
+    const config = testConfig({ DATABASE_URL: db.url });
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(config)],
+      controllers: [ProbeController],
+    }).compile();
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    configureHttpApp(app, config);
+    await app.listen(0, '127.0.0.1');
+    try {
+      const response = await fetch(`${await app.getUrl()}/api/probe`);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    } finally {
+      await app.close();
+      await clearRedisPrefix(config.REDIS_PREFIX);
+      await db.drop();
+    }
+  });
+
   it('every registered route declares a permission or an explicit public marker', async () => {
     const routes = await listRoutes();
     expect(routes.length).toBeGreaterThan(0);

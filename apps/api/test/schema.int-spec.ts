@@ -4,7 +4,7 @@ import { dataSourceOptions, loadConfig, migrateDatabase } from '@srp/server/plat
 import { APP_SCHEMA } from '@srp/server/schema';
 
 const { entities: ENTITIES, migrations: MIGRATIONS } = APP_SCHEMA;
-import { createTestDatabase, databaseUrl, dropDatabase, TestDatabase } from '@srp/server/testing';
+import { createTestDatabase, databaseUrl, dropDatabase, TestDatabase, testDatabaseName } from '@srp/server/testing';
 
 /** SQL TypeORM would run to make the database match the given entities. */
 async function pendingSchemaChanges(
@@ -40,6 +40,18 @@ describe('database schema', () => {
     const db: TestDatabase = await createTestDatabase();
     cleanup.push(db.drop);
     expect(await pendingSchemaChanges(db.url)).toEqual([]);
+    // The other direction: no table a migration creates is missing from the entities.
+    const dataSource = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url }), APP_SCHEMA));
+    await dataSource.initialize();
+    try {
+      const rows: Array<{ table_name: string }> = await dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+      );
+      const entityTables = dataSource.entityMetadatas.map((m) => m.tableName).sort();
+      expect(rows.map((r) => r.table_name).sort()).toEqual(entityTables);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 
   it('the drift check notices an entity without a migration', async () => {
@@ -50,7 +62,7 @@ describe('database schema', () => {
   });
 
   it('creates a missing database and migrates it once when several processes start together', async () => {
-    const name = `srp_test_${Date.now().toString(36)}`;
+    const name = testDatabaseName('test');
     cleanup.push(() => dropDatabase(name));
     const config = loadConfig({ DATABASE_URL: databaseUrl(name) });
     const results = await Promise.all([

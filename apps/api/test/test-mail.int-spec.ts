@@ -72,4 +72,13 @@ describe('test e-mail: api → PostgreSQL → BullMQ → worker → SMTP', () =>
     const after = await pg.query('SELECT count(*)::int AS n FROM mail_outbox');
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
+
+  it('records the mail and returns promptly when Redis is unreachable; the reconciler delivers later', async () => {
+    const offline = testConfig({ DATABASE_URL: db.url, SMTP_URL: smtp.url, REDIS_URL: 'redis://127.0.0.1:1' });
+    const started = Date.now();
+    expect(await runCli('mail:test', ['--to', 'spaeter@example.org'], offline)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const { rows } = await pg.query(`SELECT status FROM mail_outbox WHERE recipient = 'spaeter@example.org'`);
+    expect(rows).toEqual([{ status: 'queued' }]);
+  });
 });

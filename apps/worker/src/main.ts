@@ -33,7 +33,6 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  await app.init();
   app.get(Logger).log('SmartRegion Portal worker started');
 }
 

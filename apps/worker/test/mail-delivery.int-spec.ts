@@ -1,7 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { AddressObject, simpleParser } from 'mailparser';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,7 +27,6 @@ import {
   createTestDatabase,
   SmtpCatcher,
   SmtpCatcherOptions,
-  TEST_REDIS_URL,
   TestDatabase,
   testConfig,
   waitFor,
@@ -44,7 +48,6 @@ describe('mail delivery in the worker', () => {
 
   async function startWorker(): Promise<INestApplicationContext> {
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
     return worker;
   }
 
@@ -100,10 +103,13 @@ describe('mail delivery in the worker', () => {
     });
     expect(failed.attempts).toBe(1);
     expect(failed.last_error).toMatch(/550|Mailbox unavailable/);
-    // Give a wrongly scheduled retry time to show itself.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // BullMQ gave up on the job too: no retry is scheduled.
+    const job = await waitFor('the job to be failed for good', async () => {
+      const found = await app.get(JobQueueService).queue(QueueName.Mail).getJob(row.id);
+      return found && (await found.getState()) === 'failed' ? found : undefined;
+    });
+    expect(job.attemptsMade).toBe(1);
     expect(smtp.started).toBe(1);
-    expect((await outboxRow(row.id)).attempts).toBe(1);
   });
 
   it('delivers what PostgreSQL holds after Redis lost the queue (reconciler)', async () => {
@@ -155,7 +161,6 @@ describe('mail delivery in the worker', () => {
     await setUp();
     const first = await startWorker();
     const second = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await second.init();
     try {
       const schedulers = await first.get(JobQueueService).queue(QueueName.Mail).getJobSchedulers();
       expect(schedulers.map((s) => s.key)).toEqual(['mail-reconcile']);
@@ -181,27 +186,89 @@ describe('mail delivery in the worker', () => {
     await moduleRef.get(DataSource).destroy();
   });
 
-  it('warns when Redis may evict jobs', async () => {
+  it('warns when Redis may evict jobs (own redis-server, so the shared one is untouched)', async () => {
     await setUp();
-    const redis = new Redis(TEST_REDIS_URL);
-    const [, previous] = (await redis.config('GET', 'maxmemory-policy')) as string[];
-    await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
-    const warnings: string[] = [];
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = spawn('redis-server', ['--port', String(port), '--save', '', '--maxmemory-policy', 'allkeys-lru'], {
+      stdio: 'ignore',
+    });
     try {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-        logger: {
-          log: () => undefined,
-          error: () => undefined,
-          warn: (m: unknown) => warnings.push(String(m)),
-          debug: () => undefined,
-          verbose: () => undefined,
-        },
+      const redisUrl = `redis://127.0.0.1:${port}`;
+      await waitFor('the private redis-server', async () => {
+        const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 });
+        probe.on('error', () => undefined);
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } finally {
+          probe.disconnect();
+        }
       });
-      await worker.init();
+      const warnings: string[] = [];
+      worker = await NestFactory.createApplicationContext(
+        WorkerModule.forRoot(testConfig({ DATABASE_URL: db.url, SMTP_URL: smtp.url, REDIS_URL: redisUrl })),
+        {
+          logger: {
+            log: () => undefined,
+            error: () => undefined,
+            warn: (m: unknown) => warnings.push(String(m)),
+            debug: () => undefined,
+            verbose: () => undefined,
+          },
+        },
+      );
+      expect(warnings.join('\n')).toMatch(/maxmemory-policy is "allkeys-lru", not "noeviction"/);
+      await worker.close();
+      worker = undefined;
     } finally {
-      await redis.config('SET', 'maxmemory-policy', previous);
-      redis.disconnect();
+      server.kill('SIGKILL');
     }
-    expect(warnings.join('\n')).toMatch(/maxmemory-policy is "allkeys-lru", not "noeviction"/);
+  });
+
+  it('stops at start-up with one sentence when Redis is unreachable', async () => {
+    await setUp();
+    const unreachable = testConfig({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:1' });
+    const error = await NestFactory.createApplicationContext(WorkerModule.forRoot(unreachable), {
+      logger: false,
+      abortOnError: false,
+    }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toBe('Redis at redis://127.0.0.1:1 is not reachable; start it or set REDIS_URL.');
+  });
+
+  it('writes .eml files when no SMTP server is configured', async () => {
+    await setUp();
+    const mailDir = await mkdtemp(join(tmpdir(), 'srp-mail-'));
+    try {
+      config = testConfig({ DATABASE_URL: db.url, MAIL_DIR: mailDir, SMTP_URL: '' });
+      const app = await startWorker();
+      const row = await app.get(TestMailService).send('datei@example.org', 'Test');
+      await waitFor('the mail to be written', async () => (await outboxRow(row.id)).status === 'sent');
+      const files = await readdir(mailDir);
+      expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(files).toHaveLength(1);
+      const parsed = await simpleParser(await readFile(join(mailDir, files[0])));
+      expect(parsed.subject).toBe('Test-E-Mail des SmartRegion Portals');
+      expect((parsed.to as AddressObject).text).toBe('datei@example.org');
+      expect(parsed.text).toContain('Der E-Mail-Versand funktioniert');
+      expect(parsed.html).toContain('<html lang="de">');
+    } finally {
+      await rm(mailDir, { recursive: true, force: true });
+    }
+  });
+
+  it('re-drives a row PostgreSQL still calls pending although its job already failed in Redis', async () => {
+    await setUp({ failNext: { count: 1, code: 550 } });
+    const app = await startWorker();
+    const row = await app.get(TestMailService).send('spaet@example.org', 'Test');
+    await waitFor('the first delivery to fail', async () => (await outboxRow(row.id)).status === 'failed');
+    // As if the failure had been recorded in Redis but the row's update was lost.
+    await pg.query(`UPDATE mail_outbox SET status = 'queued' WHERE id = $1`, [row.id]);
+    const result = await app.get(MailReconcileHandler).reconcile({ pendingForSeconds: 0 });
+    expect(result.requeued).toBe(1);
+    await waitFor('the re-driven mail to be sent', async () => (await outboxRow(row.id)).status === 'sent');
+    expect(smtp.messages).toHaveLength(1);
   });
 });

@@ -51,7 +51,7 @@ async function sendTestMail(args: string[], config: AppConfig): Promise<number> 
     console.error('Usage: npm run mail:test -- --to someone@example.org [--wait]');
     return 2;
   }
-  await migrateDatabase(config, APP_SCHEMA);
+  if (config.DATABASE_MIGRATE_ON_START) await migrateDatabase(config, APP_SCHEMA);
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot({ config, schema: APP_SCHEMA }), {
     logger: ['error', 'warn'],
   });

@@ -127,6 +127,19 @@ export class AppConfig {
     return this.SECRET_KEY ?? 'development-only-secret-key-do-not-use-in-production';
   }
 
+  /**
+   * Which proxies' X-Forwarded-For to trust for the client address (Express syntax: `loopback`,
+   * a subnet like `10.0.0.0/8`, a hop count). Trusting too much lets clients forge their IP.
+   */
+  @IsString()
+  @IsNotEmpty()
+  TRUST_PROXY = 'loopback';
+
+  /** People reach the portal over HTTPS (PUBLIC_URL): enables HSTS, Secure and __Host- cookies. */
+  get servedOverHttps(): boolean {
+    return this.PUBLIC_URL.startsWith('https://');
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -29,10 +29,12 @@ export async function migrateDatabase(
   await lockClient.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const dataSource = new DataSource(dataSourceOptions(config, schema, { url: databaseUrl, poolSize: 1 }));
+    const options = dataSourceOptions(config, schema, { url: databaseUrl, poolSize: 1 });
+    // Index builds on large tables may take longer than a request's statement timeout.
+    const dataSource = new DataSource({ ...options, extra: { ...options.extra, statement_timeout: 0 } });
     await dataSource.initialize();
     try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      const applied = await dataSource.runMigrations();
       return { createdDatabase, applied: applied.map((m) => m.name) };
     } finally {
       await dataSource.destroy();

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { createRedisConnection } from '../queue/redis-connection';
+import { withTimeout } from '../queue/with-timeout';
 
 export type CheckState = 'up' | 'down';
 
@@ -13,13 +14,6 @@ export interface ReadinessReport {
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
-
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref()),
-  ]);
-}
 
 /** Asks PostgreSQL and Redis right now; never a cached answer. */
 @Injectable()
@@ -38,7 +32,7 @@ export class HealthService implements OnApplicationShutdown {
 
   private async checkDatabase(): Promise<CheckState> {
     try {
-      await withTimeout(this.dataSource.query('SELECT 1'));
+      await withTimeout(this.dataSource.query('SELECT 1'), CHECK_TIMEOUT_MS, 'database check timed out');
       return 'up';
     } catch {
       return 'down';
@@ -48,8 +42,9 @@ export class HealthService implements OnApplicationShutdown {
   private async checkRedis(): Promise<CheckState> {
     try {
       this.redis ??= createRedisConnection(this.config.REDIS_URL, 'check');
-      this.redis.on('error', () => undefined);
-      return (await withTimeout(this.redis.ping())) === 'PONG' ? 'up' : 'down';
+      return (await withTimeout(this.redis.ping(), CHECK_TIMEOUT_MS, 'redis check timed out')) === 'PONG'
+        ? 'up'
+        : 'down';
     } catch {
       return 'down';
     }

@@ -26,18 +26,19 @@ export function contentSecurityPolicy(config: AppConfig): Record<string, string[
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
-    'upgrade-insecure-requests': config.isProduction ? [] : null,
+    'upgrade-insecure-requests': config.servedOverHttps ? [] : null,
   };
 }
 
 /** Everything the HTTP app needs besides its modules: headers, compression, validation, errors, docs, web. */
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) },
-      strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      // Only where people reach the portal over HTTPS: HSTS on plain http would lock them out.
+      strictTransportSecurity: config.servedOverHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       crossOriginEmbedderPolicy: false,
       frameguard: { action: 'deny' },

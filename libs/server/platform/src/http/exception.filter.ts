@@ -64,7 +64,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'request failed',
       );
     }
-    if (response.headersSent) return;
+    if (response.headersSent) {
+      // Too late for a JSON body: end the response so the client does not wait forever.
+      response.end();
+      return;
+    }
     response.status(status).json(body);
   }
 

@@ -16,6 +16,21 @@ export const REDACT_PATHS = [
   '*.secret',
 ];
 
+/**
+ * Errors as type, message, code and stack only: driver errors carry the SQL and its parameters
+ * (which may hold password hashes or tokens) as enumerable properties.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    stack: error.stack,
+  };
+}
+
 /** Structured JSON logs (pino) with a request id per request, echoed as X-Request-Id. */
 @Module({
   imports: [
@@ -37,10 +52,12 @@ export const REDACT_PATHS = [
             err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           autoLogging: { ignore: (req) => req.url === '/health/live' },
           serializers: {
+            err: serializeError,
+            // The path only: query strings may carry tokens (invitation and reset links).
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
               method: req.method,
-              url: req.url,
+              url: req.url.split('?')[0],
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },

@@ -10,6 +10,9 @@ import { renderMail } from './mail-renderer';
 import { buildMailContent } from './mail-templates';
 import { isPermanentMailError, MAIL_TRANSPORT, MailTransport } from './mail-transport';
 
+/** Shown to admins for a delivery a crash interrupted. */
+export const INTERRUPTED_MESSAGE = 'Zustellung wurde unterbrochen; ob die E-Mail ankam, ist unklar.';
+
 export type DeliveryOutcome = 'sent' | 'skipped' | 'uncertain';
 
 /**
@@ -43,7 +46,10 @@ export class MailDeliveryHandler {
       await this.recordFailure(row.id, error, job);
       throw error instanceof Error ? error : new Error(String(error));
     }
-    await this.outbox().update({ id: row.id }, { status: 'sent', sentAt: new Date(), messageId, lastError: null });
+    await this.outbox().update(
+      { id: row.id, status: 'sending' },
+      { status: 'sent', sentAt: new Date(), messageId, lastError: null },
+    );
     this.logger.log({ outboxId: row.id, template: row.template, transport: this.transport.kind }, 'mail sent');
     return 'sent';
   }
@@ -68,7 +74,7 @@ export class MailDeliveryHandler {
   private async handleUnclaimable(id: string): Promise<DeliveryOutcome> {
     const result = await this.outbox().update(
       { id, status: 'sending' },
-      { status: 'uncertain', lastError: 'Zustellung wurde unterbrochen; ob die E-Mail ankam, ist unklar.' },
+      { status: 'uncertain', lastError: INTERRUPTED_MESSAGE },
     );
     if (result.affected) {
       this.logger.warn({ outboxId: id }, 'mail delivery was interrupted earlier; marked uncertain');
@@ -82,14 +88,13 @@ export class MailDeliveryHandler {
     const attempts = job?.opts.attempts ?? 1;
     const lastAttempt = !job || job.attemptsMade + 1 >= attempts;
     const permanent = isPermanentMailError(error);
+    // Only a row this attempt still owns: never turn an `uncertain` or `sent` row back.
     await this.outbox().update(
-      { id },
+      { id, status: 'sending' },
       { status: permanent || lastAttempt ? 'failed' : 'retrying', lastError: message.slice(0, 2000) },
     );
-    this.logger.warn(
-      { outboxId: id, permanent, attempt: (job?.attemptsMade ?? 0) + 1, err: message },
-      'mail delivery failed',
-    );
+    // The job runtime logs the failure itself; this adds what only the mail side knows.
+    this.logger.debug({ outboxId: id, permanent }, 'mail delivery attempt failed');
     if (permanent) throw new UnrecoverableError(message);
   }
 }

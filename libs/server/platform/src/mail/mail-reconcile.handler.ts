@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { JobHandler } from '../queue/job-handler.decorator';
 import { JobName } from '../queue/job-registry';
 import { JobQueueService } from '../queue/job-queue.service';
+import { INTERRUPTED_MESSAGE } from './mail-delivery.handler';
 
 export interface ReconcileResult {
   requeued: number;
@@ -39,13 +40,13 @@ export class MailReconcileHandler {
       [pendingFor],
     );
     for (const { id } of pending) {
-      await this.jobs.add(JobName.MailSend, { outboxId: id }, id);
+      await this.jobs.add(JobName.MailSend, { outboxId: id }, id, { redrive: true });
     }
     const [, markedUncertain] = (await this.dataSource.query(
       `UPDATE mail_outbox SET status = 'uncertain', updated_at = now(),
-              last_error = 'Zustellung wurde unterbrochen; ob die E-Mail ankam, ist unklar.'
+              last_error = $2
         WHERE status = 'sending' AND updated_at < now() - make_interval(secs => $1)`,
-      [sendingFor],
+      [sendingFor, INTERRUPTED_MESSAGE],
     )) as [unknown, number];
     if (pending.length || markedUncertain) {
       this.logger.log({ requeued: pending.length, markedUncertain }, 'mail outbox reconciled');

@@ -39,13 +39,15 @@ class SmtpMailTransport implements MailTransport {
 
   constructor(private readonly config: AppConfig) {
     const url = config.SMTP_URL as string;
-    this.transporter = createTransport(url, {
+    this.transporter = createTransport({
+      url,
+      // Shorter than the worker's shutdown grace and the job lock, so a hung server cannot outlast them.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
-      socketTimeout: 30_000,
+      socketTimeout: 20_000,
       // Local catchers and internal relays often run without TLS; smtps:// still enforces it.
       ignoreTLS: new URL(url).searchParams.get('ignoreTLS') === 'true',
-    } as object);
+    });
   }
 
   async send(mail: OutgoingMail): Promise<void> {

@@ -2,7 +2,10 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { DEFAULT_JOB_OPTIONS } from './job-options';
+import { DEFAULT_JOB_OPTIONS, JOB_OPTIONS } from './job-options';
+import { withTimeout } from './with-timeout';
+
+const PRODUCER_TIMEOUT_MS = 3_000;
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-registry';
 import { createRedisConnection } from './redis-connection';
 
@@ -14,8 +17,30 @@ export class JobQueueService implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {}
 
-  async add<J extends JobName>(job: J, payload: JobPayloads[J], jobId: string): Promise<void> {
-    await this.queue(JOB_QUEUE[job]).add(job, payload, { ...DEFAULT_JOB_OPTIONS, jobId });
+  /**
+   * Adds the job unless one with this id exists. If the earlier job already finished or failed,
+   * `redrive` replaces it (the reconciler uses this for rows PostgreSQL still calls pending).
+   * Gives up after a few seconds when Redis is unreachable, so callers never hang.
+   */
+  async add<J extends JobName>(
+    job: J,
+    payload: JobPayloads[J],
+    jobId: string,
+    options: { redrive?: boolean } = {},
+  ): Promise<void> {
+    const queue = this.queue(JOB_QUEUE[job]);
+    await withTimeout(
+      (async () => {
+        if (options.redrive) {
+          const existing = await queue.getJob(jobId);
+          const state = existing ? await existing.getState() : undefined;
+          if (existing && (state === 'completed' || state === 'failed')) await existing.remove();
+        }
+        await queue.add(job, payload, { ...DEFAULT_JOB_OPTIONS, ...JOB_OPTIONS[job], jobId });
+      })(),
+      PRODUCER_TIMEOUT_MS,
+      `Redis did not accept job ${job} within ${PRODUCER_TIMEOUT_MS / 1000} s`,
+    );
   }
 
   /** The BullMQ queue object, for schedulers and admin views. */

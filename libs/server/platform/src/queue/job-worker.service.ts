@@ -7,6 +7,8 @@ import { JobHandler } from './job-handler.decorator';
 import { JOB_QUEUE, JOB_SCHEDULES, JobName, QueueName } from './job-registry';
 import { JobQueueService } from './job-queue.service';
 import { createRedisConnection, readMaxmemoryPolicy } from './redis-connection';
+import { withTimeout } from './with-timeout';
+import { redactUrl } from '../config/load-config';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 
@@ -35,8 +37,8 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers = this.collectHandlers();
+    await this.checkRedis();
     this.connection = createRedisConnection(this.config.REDIS_URL, 'worker');
-    await this.checkEvictionPolicy(this.connection);
 
     for (const queue of Object.values(QueueName)) {
       const worker = new Worker(
@@ -101,6 +103,19 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
       throw new JobRegistryError(`The worker cannot start: no handler for job(s) ${missing.join(', ')}`);
     }
     return handlers;
+  }
+
+  /** Fails start-up with one sentence when Redis does not answer; warns when it may evict jobs. */
+  private async checkRedis(): Promise<void> {
+    const redis = createRedisConnection(this.config.REDIS_URL, 'check');
+    try {
+      await withTimeout(redis.ping(), 5_000, 'timeout').catch(() => {
+        throw new Error(`Redis at ${redactUrl(this.config.REDIS_URL)} is not reachable; start it or set REDIS_URL.`);
+      });
+      await this.checkEvictionPolicy(redis);
+    } finally {
+      redis.disconnect();
+    }
   }
 
   private async checkEvictionPolicy(redis: Redis): Promise<void> {

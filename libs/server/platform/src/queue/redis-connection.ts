@@ -9,7 +9,11 @@ export function createRedisConnection(url: string, role: 'worker' | 'producer' |
     role === 'worker'
       ? { maxRetriesPerRequest: null, enableReadyCheck: true }
       : { maxRetriesPerRequest: 1, connectTimeout: 3_000 };
-  return new Redis(url, { ...options, lazyConnect: false, connectionName: `srp-${role}` });
+  const redis = new Redis(url, { ...options, lazyConnect: false, connectionName: `srp-${role}` });
+  // ioredis reconnects by itself; failures surface through the commands that fail. Without a
+  // listener every reconnect attempt would print an "Unhandled error event" stack trace.
+  redis.on('error', () => undefined);
+  return redis;
 }
 
 /** Reads maxmemory-policy; BullMQ loses jobs under any policy but noeviction. */

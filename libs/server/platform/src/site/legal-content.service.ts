@@ -23,7 +23,9 @@ export class LegalContentService {
     let source: string;
     try {
       source = await readFile(join(resolve(this.config.LEGAL_DIR), `${page}.md`), 'utf8');
-    } catch {
+    } catch (error) {
+      // A missing file is the operator's choice; any other read error is a misconfiguration (500).
+      if ((error as { code?: string }).code !== 'ENOENT') throw error;
       throw new DomainError('NOT_FOUND', 'Dieser Text wurde vom Betreiber noch nicht hinterlegt.');
     }
     return parseLegalText(page, source);
