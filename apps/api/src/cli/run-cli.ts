@@ -1,18 +1,21 @@
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
+  DomainError,
   applyGlobalPrefix,
   buildOpenApiDocument,
   migrateDatabase,
   PlatformModule,
   TestMailService,
 } from '@srp/server/platform';
+import { AccountsService, CLI_ORIGIN, IdentityModule } from '@srp/server/identity';
 import { APP_SCHEMA } from '@srp/server/schema';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app/app.module';
 
-export const CLI_COMMANDS = ['db:migrate', 'mail:test', 'openapi'] as const;
+export const CLI_COMMANDS = ['db:migrate', 'mail:test', 'admin:create', 'openapi'] as const;
 type Command = (typeof CLI_COMMANDS)[number];
 
 /** Commands of the api bundle: `node dist/apps/api/main.js <command> [options]`. */
@@ -30,6 +33,8 @@ export async function runCli(command: Command, args: string[], config: AppConfig
     }
     case 'mail:test':
       return sendTestMail(args, config);
+    case 'admin:create':
+      return createAdmin(args, config);
     case 'openapi': {
       // Preview mode builds the module graph without instantiating providers: no database needed.
       const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
@@ -70,6 +75,63 @@ async function sendTestMail(args: string[], config: AppConfig): Promise<number> 
     }
     console.error('Not delivered within 60 s: is the worker running (npm start)?');
     return 1;
+  } finally {
+    await app.close();
+  }
+}
+
+/** Asks on the terminal; with `hidden`, typed characters are not echoed (passwords). */
+async function ask(question: string, hidden = false): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  if (hidden) {
+    const output = rl as unknown as { _writeToOutput: (s: string) => void };
+    output._writeToOutput = (s: string) => {
+      if (s.startsWith(question)) process.stdout.write(question);
+    };
+  }
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    if (hidden) process.stdout.write('\n');
+    rl.close();
+  }
+}
+
+/** `admin:create --email a@b.de --name "Erika Muster" [--password …]`; asks for what is missing on a terminal. */
+async function createAdmin(args: string[], config: AppConfig): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+  });
+  const interactive = process.stdin.isTTY === true;
+  const email = (values.email ?? (interactive ? await ask('E-Mail-Adresse: ') : undefined))?.trim();
+  const name = values.name ?? (interactive ? await ask('Name: ') : undefined);
+  const password = values.password ?? (interactive ? await ask('Passwort (mindestens 8 Zeichen): ', true) : undefined);
+  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email) || !name || !password) {
+    console.error('Usage: npm run admin:create -- --email admin@example.org --name "Erika Muster" --password "…"');
+    return 2;
+  }
+  if (config.DATABASE_MIGRATE_ON_START) await migrateDatabase(config, APP_SCHEMA);
+  const app = await NestFactory.createApplicationContext(
+    {
+      module: class AdminCliModule {},
+      imports: [PlatformModule.forRoot({ config, schema: APP_SCHEMA }), IdentityModule],
+    },
+    { logger: ['error', 'warn'] },
+  );
+  try {
+    const account = await app
+      .get(AccountsService)
+      .create({ email, name, password, role: 'admin', status: 'active' }, CLI_ORIGIN);
+    console.log(`Created the admin account ${account.email} (${account.id}).`);
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const details = Array.isArray(error.details) ? error.details.map((d) => d.message).join(' ') : '';
+      console.error(`${error.message} ${details}`.trim());
+      return 1;
+    }
+    throw error;
   } finally {
     await app.close();
   }

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccountStatus, PlatformRole } from '@srp/contracts';
+import { DomainError } from '@srp/server/platform';
+import { DataSource } from 'typeorm';
+import { AuditOrigin, AuditService } from '../audit/audit.service';
+import { hashPassword } from '../passwords/password-hasher';
+import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '../passwords/password-policy';
+import { Account, normalizeEmail } from './account.entity';
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  role: PlatformRole;
+  status: AccountStatus;
+  password?: string;
+}
+
+/** Creating and finding accounts; every change is audited in the same transaction. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async findByEmail(email: string): Promise<Account | null> {
+    return this.dataSource.getRepository(Account).findOne({ where: { email: normalizeEmail(email) } });
+  }
+
+  /** Throws VALIDATION_FAILED with German messages when the password breaks the policy. */
+  assertAcceptablePassword(password: string, context: { email?: string; name?: string }): void {
+    const problems = checkPassword(password, context);
+    if (problems.length) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        undefined,
+        problems.map((code) => ({ field: 'password', code, message: PASSWORD_PROBLEM_MESSAGES[code] })),
+      );
+    }
+  }
+
+  async create(input: NewAccount, origin: AuditOrigin): Promise<Account> {
+    const email = normalizeEmail(input.email);
+    const name = input.name.trim();
+    if (input.password !== undefined) this.assertAcceptablePassword(input.password, { email, name });
+    const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+    return this.dataSource.transaction(async (manager) => {
+      const exists = await manager.exists(Account, { where: { email } });
+      if (exists) throw new DomainError('CONFLICT', 'Für diese E-Mail-Adresse gibt es bereits ein Konto.');
+      const account = await manager.save(
+        manager.create(Account, {
+          email,
+          name,
+          role: input.role,
+          status: input.status,
+          passwordHash,
+          passwordChangedAt: passwordHash ? new Date() : null,
+        }),
+      );
+      await this.audit.record(
+        origin,
+        {
+          action: 'account.created',
+          subjectType: 'account',
+          subjectId: account.id,
+          details: { after: { email, name, role: input.role, status: input.status } },
+        },
+        manager,
+      );
+      return account;
+    });
+  }
+}
