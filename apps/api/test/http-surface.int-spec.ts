@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppConfig } from '@srp/server/platform';
-import { clearRedisPrefix, createTestDatabase, TestDatabase, testConfig, withAdminClient } from '@srp/server/testing';
+import {
+  clearRedisPrefix,
+  createTestDatabase,
+  TestDatabase,
+  testConfig,
+  TestHttpClient,
+  withAdminClient,
+} from '@srp/server/testing';
 import { createApiApp } from '../src/app/create-api-app';
 
 async function startApi(config: AppConfig): Promise<{ app: NestExpressApplication; url: string }> {
@@ -91,9 +98,12 @@ describe('HTTP surface', () => {
   });
 
   it('answers malformed JSON with 400 and no parser internals', async () => {
+    const client = new TestHttpClient(url);
+    await client.get('/api/site/legal/impressum');
+    const token = client.cookies.get('XSRF-TOKEN') as string;
     const response = await fetch(`${url}/api/site/legal/impressum`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: `XSRF-TOKEN=${token}`, 'x-xsrf-token': token },
       body: '{"broken": ',
     });
     expect(response.status).toBe(400);

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, NestFactory, Reflector } from '@nestjs/core';
 import { describe, expect, it } from 'vitest';
+import { REQUIRED_PERMISSION } from '@srp/server/identity';
 import { configureHttpApp, IS_PUBLIC } from '@srp/server/platform';
 import { clearRedisPrefix, createTestDatabase, testConfig } from '@srp/server/testing';
 import { AppModule } from '../src/app/app.module';
@@ -22,7 +23,9 @@ async function listRoutes(): Promise<Array<{ route: string; declared: boolean }>
       const path = Reflect.getMetadata(PATH_METADATA, handler);
       if (path === undefined) continue;
       const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-      const declared = reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller]) === true;
+      const declared =
+        reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller]) === true ||
+        reflector.getAllAndOverride<string>(REQUIRED_PERMISSION, [handler, controller]) !== undefined;
       routes.push({ route: `${verb} ${controller.name}.${method} (${path})`, declared });
     }
   }

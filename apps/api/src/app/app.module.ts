@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { AccessGuard, AppConfig, HealthModule, PlatformModule, SiteModule } from '@srp/server/platform';
+import { IdentityHttpModule } from '@srp/server/identity';
+import { AppConfig, HealthModule, PlatformModule, SiteModule } from '@srp/server/platform';
 import { APP_SCHEMA } from '@srp/server/schema';
 
 /** The api: platform services plus every domain module with its controllers. */
@@ -9,8 +9,7 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, schema: APP_SCHEMA }), HealthModule, SiteModule],
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+      imports: [PlatformModule.forRoot({ config, schema: APP_SCHEMA }), IdentityHttpModule, HealthModule, SiteModule],
     };
   }
 }

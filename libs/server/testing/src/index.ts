@@ -3,3 +3,4 @@ export * from './test-config';
 export * from './test-database';
 export * from './wait-for';
 export * from './child-process';
+export * from './http-client';

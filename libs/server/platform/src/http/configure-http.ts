@@ -4,9 +4,11 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
+import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppConfig } from '../config/app-config';
+import { csrfProtection } from './csrf';
 import { AllExceptionsFilter } from './exception.filter';
 import { createValidationPipe } from './validation';
 
@@ -45,6 +47,8 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     }),
   );
   app.use(compression());
+  app.use(cookieParser());
+  app.use(csrfProtection(config, API_PREFIX));
   applyGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -75,6 +79,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('SmartRegion Portal API')
     .setDescription('REST API of the SmartRegion Portal (Landesinitiative Smart City / Smart Region Sachsen-Anhalt).')
     .setVersion('0.1.0')
+    // The HttpOnly session cookie (named __Host-srp_session over HTTPS); state changes also need X-XSRF-TOKEN.
+    .addCookieAuth('srp_session', { type: 'apiKey', in: 'cookie', name: 'srp_session' }, 'session')
     .build();
   return SwaggerModule.createDocument(app, document, {
     operationIdFactory: (controllerKey, methodKey) =>

@@ -69,6 +69,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(status).json(body);
   }
 

@@ -3,5 +3,9 @@
 
 export type { LegalPageDto } from './models/legal-page-dto';
 export type { LivenessDto } from './models/liveness-dto';
+export type { LoginDto } from './models/login-dto';
+export type { MeDto } from './models/me-dto';
 export type { ReadinessChecksDto } from './models/readiness-checks-dto';
 export type { ReadinessDto } from './models/readiness-dto';
+export type { RevokedCountDto } from './models/revoked-count-dto';
+export type { SessionDto } from './models/session-dto';

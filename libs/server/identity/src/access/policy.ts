@@ -1,0 +1,26 @@
+import { PlatformRole } from '@srp/contracts';
+import { Actor } from '../sessions/session.service';
+
+/**
+ * Every action a route or service can ask about. Object-level rules (own organisation, own group)
+ * join with their domains; the subject argument carries what they need.
+ */
+export const ACTIONS = [
+  /** See and manage one's own account and sessions. */
+  'self.manage',
+  /** Read the audit log. */
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ROLE_ACTIONS: Record<PlatformRole, ReadonlySet<Action>> = {
+  member: new Set<Action>(['self.manage']),
+  coordinator: new Set<Action>(['self.manage']),
+  admin: new Set<Action>(['self.manage', 'audit.read']),
+};
+
+/** The one place that decides whether an actor may do something. Deny unless a rule allows. */
+export function can(actor: Actor | null | undefined, action: Action, _subject?: unknown): boolean {
+  if (!actor) return false;
+  return ROLE_ACTIONS[actor.role]?.has(action) ?? false;
+}

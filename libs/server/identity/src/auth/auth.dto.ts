@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ACCOUNT_STATUSES, AccountStatus, PLATFORM_ROLES, PlatformRole } from '@srp/contracts';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'erika.muster@halle.de' })
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  password!: string;
+}
+
+/** The signed-in person, as the web app sees them. */
+export class MeDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: PLATFORM_ROLES })
+  role!: PlatformRole;
+
+  @ApiProperty({ enum: ACCOUNT_STATUSES })
+  status!: AccountStatus;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  lastSeenAt!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  userAgent!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  ip!: string | null;
+
+  @ApiProperty({ description: 'The session this request belongs to' })
+  current!: boolean;
+}
+
+export class RevokedCountDto {
+  @ApiProperty()
+  revoked!: number;
+}
