@@ -224,24 +224,52 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await stranger.get('/api/auth/sessions')).status).toBe(401);
   });
 
-  it('uses a Secure __Host- cookie when the portal is served over HTTPS', async () => {
-    const https = await createApiApp(testConfig({ DATABASE_URL: db.url, PUBLIC_URL: 'https://portal.example.org' }), {
-      logger: false,
+  it('changes my password: other sessions end, this one stays, the new password works', async () => {
+    const email = await newAccount();
+    const here = await signedIn(email);
+    const elsewhere = await signedIn(email);
+    const changed = await here.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'Ein neuer, langer Satz 2027',
     });
-    await https.listen(0, '127.0.0.1');
-    try {
-      const email = await newAccount();
-      const client = new TestHttpClient(await https.getUrl());
-      const first = await client.get('/api/site/legal/impressum');
-      expect(first.setCookies.find((c) => c.startsWith('XSRF-TOKEN='))).toMatch(/Secure/);
-      const login = await client.post('/api/auth/login', { email, password: PASSWORD });
-      expect(login.status).toBe(200);
-      const cookie = login.setCookies.find((c) => c.startsWith('__Host-srp_session='));
-      expect(cookie).toMatch(/Secure/);
-      expect(cookie).toMatch(/Path=\//);
-      expect(cookie).not.toMatch(/Domain=/i);
-    } finally {
-      await https.close();
-    }
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ endedSessions: 1 });
+    expect((await elsewhere.get('/api/auth/me')).status).toBe(401);
+    expect((await here.get('/api/auth/me')).status).toBe(200);
+    const fresh = await browser();
+    expect((await fresh.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(401);
+    expect((await fresh.post('/api/auth/login', { email, password: 'Ein neuer, langer Satz 2027' })).status).toBe(200);
+    const { rows } = await pg.query(`SELECT details FROM audit_event WHERE action = 'auth.password_changed'`);
+    expect(rows.at(-1).details).toEqual({ endedSessions: 1 });
+  });
+
+  it('refuses a wrong current password or a weak new one with field errors, changing nothing', async () => {
+    const email = await newAccount();
+    const here = await signedIn(email);
+    const other = await signedIn(email);
+    const wrong = await here.post('/api/auth/password', {
+      currentPassword: 'nicht richtig',
+      newPassword: 'Ein neuer, langer Satz 2027',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details).toEqual([
+      { field: 'currentPassword', code: 'incorrect', message: 'Das bisherige Passwort ist nicht richtig.' },
+    ]);
+    const weak = await here.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'password1' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.details[0]).toMatchObject({ field: 'password', code: 'common' });
+    const extra = await here.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'Ein neuer, langer Satz 2027',
+      role: 'admin',
+    });
+    expect(extra.status).toBe(400);
+    expect((await other.get('/api/auth/me')).status).toBe(200);
+    expect((await (await browser()).post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('requires a session to change a password (401)', async () => {
+    const stranger = await browser();
+    expect((await stranger.post('/api/auth/password', { currentPassword: 'x', newPassword: 'y' })).status).toBe(401);
   });
 });

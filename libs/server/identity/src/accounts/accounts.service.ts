@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountStatus, PlatformRole } from '@srp/contracts';
 import { DomainError } from '@srp/server/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { AuditOrigin, AuditService } from '../audit/audit.service';
-import { hashPassword } from '../passwords/password-hasher';
+import { hashPassword, verifyPassword } from '../passwords/password-hasher';
+import { Session } from '../sessions/session.entity';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '../passwords/password-policy';
 import { Account, normalizeEmail } from './account.entity';
 
@@ -69,6 +70,51 @@ export class AccountsService {
         manager,
       );
       return account;
+    });
+  }
+
+  /**
+   * Changes the actor's own password after checking the current one; every other session of the
+   * account ends (ASVS V7.4.3), the current one stays. Nothing changes when a check fails.
+   */
+  async changePassword(
+    accountId: string,
+    currentSessionId: string,
+    currentPassword: string,
+    newPassword: string,
+    origin: AuditOrigin,
+  ): Promise<{ endedSessions: number }> {
+    const account = await this.dataSource
+      .getRepository(Account)
+      .createQueryBuilder('a')
+      .addSelect('a.passwordHash')
+      .where('a.id = :id', { id: accountId })
+      .getOneOrFail();
+    if (!(await verifyPassword(currentPassword, account.passwordHash))) {
+      throw new DomainError('VALIDATION_FAILED', undefined, [
+        { field: 'currentPassword', code: 'incorrect', message: 'Das bisherige Passwort ist nicht richtig.' },
+      ]);
+    }
+    this.assertAcceptablePassword(newPassword, { email: account.email, name: account.name });
+    const passwordHash = await hashPassword(newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(Account, { id: accountId }, { passwordHash, passwordChangedAt: new Date() });
+      const ended = await manager.update(
+        Session,
+        { accountId, revokedAt: IsNull(), id: Not(currentSessionId) },
+        { revokedAt: new Date(), revokedReason: 'password_changed' },
+      );
+      await this.audit.record(
+        origin,
+        {
+          action: 'auth.password_changed',
+          subjectType: 'account',
+          subjectId: accountId,
+          details: { endedSessions: ended.affected ?? 0 },
+        },
+        manager,
+      );
+      return { endedSessions: ended.affected ?? 0 };
     });
   }
 }

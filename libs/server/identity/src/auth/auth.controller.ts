@@ -1,4 +1,16 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiNoContentResponse,
@@ -13,10 +25,11 @@ import type { Request, Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Account } from '../accounts/account.entity';
+import { AccountsService } from '../accounts/accounts.service';
 import { RequirePermission } from '../access/require-permission.decorator';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SessionService } from '../sessions/session.service';
-import { LoginDto, MeDto, RevokedCountDto, SessionDto } from './auth.dto';
+import { ChangePasswordDto, LoginDto, MeDto, PasswordChangedDto, RevokedCountDto, SessionDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { LocalLoginGuard } from './local-login.guard';
@@ -33,6 +46,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly accounts: AccountsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -128,5 +142,21 @@ export class AuthController {
       { action: 'auth.logout_everywhere', details: { revoked } },
     );
     return { revoked };
+  }
+
+  /** Changes my password; my other sessions end, this one stays. */
+  @Post('password')
+  @HttpCode(200)
+  @RequirePermission('self.manage')
+  @ApiOkResponse({ type: PasswordChangedDto })
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+    @Req() request: Request,
+  ): Promise<PasswordChangedDto> {
+    return this.accounts.changePassword(actor.accountId, actor.sessionId, body.currentPassword, body.newPassword, {
+      actorId: actor.accountId,
+      ...requestOrigin(request),
+    });
   }
 }

@@ -57,3 +57,21 @@ export class RevokedCountDto {
   @ApiProperty()
   revoked!: number;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  currentPassword!: string;
+
+  @ApiProperty({ format: 'password', description: 'At least 8 characters; common or breached passwords are refused' })
+  @IsString()
+  @MaxLength(1024)
+  newPassword!: string;
+}
+
+export class PasswordChangedDto {
+  @ApiProperty({ description: 'How many other sessions were ended' })
+  endedSessions!: number;
+}

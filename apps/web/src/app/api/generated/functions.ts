@@ -13,6 +13,8 @@ export type { AuthEndSession$Params as AuthEndSession$Params } from './fn/auth/a
 export { authEndSession as authEndSession } from './fn/auth/auth-end-session';
 export type { AuthEndOtherSessions$Params as AuthEndOtherSessions$Params } from './fn/auth/auth-end-other-sessions';
 export { authEndOtherSessions as authEndOtherSessions } from './fn/auth/auth-end-other-sessions';
+export type { AuthChangePassword$Params as AuthChangePassword$Params } from './fn/auth/auth-change-password';
+export { authChangePassword as authChangePassword } from './fn/auth/auth-change-password';
 export type { HealthLive$Params as HealthLive$Params } from './fn/health/health-live';
 export { healthLive as healthLive } from './fn/health/health-live';
 export type { HealthReady$Params as HealthReady$Params } from './fn/health/health-ready';
