@@ -13,6 +13,9 @@ export const API_ERROR_CODES = [
   'INTERNAL_ERROR',
   'INVALID_CREDENTIALS',
   'CSRF_FAILED',
+  'TOKEN_INVALID',
+  'SECOND_FACTOR_REQUIRED',
+  'SECOND_FACTOR_SETUP_REQUIRED',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -9,18 +9,29 @@ import { AuthService } from './auth/auth.service';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { SessionService } from './sessions/session.service';
+import { SecondFactorController } from './auth/second-factor.controller';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { AccountTokensService } from './tokens/account-tokens.service';
+import { TotpService } from './totp/totp.service';
 
 /** Accounts and the audit log, usable from the CLI and the worker (no HTTP). */
 @Module({
-  providers: [AccountsService, AuditService, SessionService],
-  exports: [AccountsService, AuditService, SessionService],
+  providers: [AccountsService, AuditService, SessionService, AccountTokensService, TotpService],
+  exports: [AccountsService, AuditService, SessionService, AccountTokensService, TotpService],
 })
 export class IdentityModule {}
 
 /** Sign-in, sessions and the global session guard: the api's HTTP side of identity. */
 @Module({
   imports: [IdentityModule, PassportModule],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottleService, LocalStrategy, { provide: APP_GUARD, useClass: SessionGuard }],
+  controllers: [AuthController, SecondFactorController, InvitationsController],
+  providers: [
+    AuthService,
+    LoginThrottleService,
+    LocalStrategy,
+    InvitationsService,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
 })
 export class IdentityHttpModule {}

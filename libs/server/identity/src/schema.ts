@@ -3,8 +3,10 @@ import { Account } from './accounts/account.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { Session } from './sessions/session.entity';
 import { Identity1764170000000 } from './migrations/1764170000000-identity';
+import { IdentityTokensTotp1764180000000 } from './migrations/1764180000000-identity-tokens-totp';
+import { AccountToken } from './tokens/account-token.entity';
 
 export const IDENTITY_SCHEMA: DatabaseSchema = {
-  entities: [Account, Session, AuditEvent],
-  migrations: [Identity1764170000000],
+  entities: [Account, Session, AuditEvent, AccountToken],
+  migrations: [Identity1764170000000, IdentityTokensTotp1764180000000],
 };

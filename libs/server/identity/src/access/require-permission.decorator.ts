@@ -15,3 +15,8 @@ export const RequirePermission = (action: Action) =>
     ApiUnauthorizedResponse({ description: 'Not signed in' }),
     ApiForbiddenResponse({ description: `Requires permission "${action}"` }),
   );
+
+export const ALLOW_PENDING_SECOND_FACTOR = 'srp:allowPendingSecondFactor';
+
+/** Lets a session whose second factor is still pending use this route (complete or end the sign-in). */
+export const AllowPendingSecondFactor = () => SetMetadata(ALLOW_PENDING_SECOND_FACTOR, true);

@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, IS_PUBLIC } from '@srp/server/platform';
 import type { Request } from 'express';
 import { Actor, SessionService } from '../sessions/session.service';
-import { Action, can } from './policy';
-import { REQUIRED_PERMISSION } from './require-permission.decorator';
+import { Action, can, isPrivileged } from './policy';
+import { ALLOW_PENDING_SECOND_FACTOR, REQUIRED_PERMISSION } from './require-permission.decorator';
 
 export type RequestWithActor = Request & { actor?: Actor | null };
 
@@ -27,9 +27,16 @@ export class SessionGuard implements CanActivate {
 
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    if (!request.actor) throw new DomainError('UNAUTHENTICATED');
+    const actor = request.actor;
+    if (!actor) throw new DomainError('UNAUTHENTICATED');
+    if (actor.secondFactorPending && !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_SECOND_FACTOR, targets)) {
+      throw new DomainError('SECOND_FACTOR_REQUIRED');
+    }
     const action = this.reflector.getAllAndOverride<Action | undefined>(REQUIRED_PERMISSION, targets);
-    if (!action || !can(request.actor, action)) throw new DomainError('FORBIDDEN');
+    if (!action || !can(actor, action)) throw new DomainError('FORBIDDEN');
+    if (isPrivileged(action) && actor.role !== 'member' && !actor.secondFactorEnabled) {
+      throw new DomainError('SECOND_FACTOR_SETUP_REQUIRED');
+    }
     return true;
   }
 }

@@ -44,6 +44,24 @@ export class Account {
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt!: Date | null;
 
+  @Column({ name: 'privacy_accepted_at', type: 'timestamptz', nullable: true })
+  privacyAcceptedAt!: Date | null;
+
+  /** TOTP secret, encrypted with SECRET_KEY (AES-256-GCM); set while setting up, kept once enabled. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false })
+  totpSecret!: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt!: Date | null;
+
+  /** The last accepted TOTP time step: a code is accepted once only. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
+  totpLastStep!: string | null;
+
+  /** SHA-256 hashes of the unused recovery codes. */
+  @Column({ name: 'recovery_code_hashes', type: 'jsonb', nullable: true, select: false })
+  recoveryCodeHashes!: string[] | null;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

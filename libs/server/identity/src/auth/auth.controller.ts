@@ -26,7 +26,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
-import { RequirePermission } from '../access/require-permission.decorator';
+import { AllowPendingSecondFactor, RequirePermission } from '../access/require-permission.decorator';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SessionService } from '../sessions/session.service';
 import { ChangePasswordDto, LoginDto, MeDto, PasswordChangedDto, RevokedCountDto, SessionDto } from './auth.dto';
@@ -35,8 +35,16 @@ import { CurrentActor } from './current-actor.decorator';
 import { LocalLoginGuard } from './local-login.guard';
 import { requestOrigin } from './request-origin';
 
-function toMe(account: Account): MeDto {
-  return { id: account.id, email: account.email, name: account.name, role: account.role, status: account.status };
+function toMe(account: Account, secondFactorPending: boolean): MeDto {
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    role: account.role,
+    status: account.status,
+    secondFactorEnabled: account.totpEnabledAt !== null,
+    secondFactorPending,
+  };
 }
 
 @ApiTags('auth')
@@ -65,10 +73,11 @@ export class AuthController {
   ): Promise<MeDto> {
     const { token, session } = await this.auth.openSession(request.user, requestOrigin(request));
     response.cookie(this.sessions.cookieName, token, this.sessions.cookieOptions(session.expiresAt));
-    return toMe(request.user);
+    return toMe(request.user, session.secondFactorPending);
   }
 
   /** Ends this session. */
+  @AllowPendingSecondFactor()
   @Post('logout')
   @HttpCode(204)
   @RequirePermission('self.manage')
@@ -86,12 +95,16 @@ export class AuthController {
     response.clearCookie(this.sessions.cookieName, this.sessions.cookieOptions());
   }
 
-  /** The signed-in person. */
+  /** The signed-in person (also while the second factor is pending). */
+  @AllowPendingSecondFactor()
   @Get('me')
   @RequirePermission('self.manage')
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentActor() actor: Actor): Promise<MeDto> {
-    return toMe(await this.dataSource.getRepository(Account).findOneByOrFail({ id: actor.accountId }));
+    return toMe(
+      await this.dataSource.getRepository(Account).findOneByOrFail({ id: actor.accountId }),
+      actor.secondFactorPending,
+    );
   }
 
   /** My active sessions (browsers where I am signed in). */

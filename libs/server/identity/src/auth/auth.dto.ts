@@ -31,6 +31,36 @@ export class MeDto {
 
   @ApiProperty({ enum: ACCOUNT_STATUSES })
   status!: AccountStatus;
+
+  @ApiProperty({ description: 'A second factor (authenticator app) is set up' })
+  secondFactorEnabled!: boolean;
+
+  @ApiProperty({ description: 'Signed in with the password; the second factor is still to be entered' })
+  secondFactorPending!: boolean;
+}
+
+export class SecondFactorCodeDto {
+  @ApiProperty({ description: 'Six digits from the authenticator app, or a recovery code' })
+  @IsString()
+  @MinLength(6)
+  @MaxLength(32)
+  code!: string;
+}
+
+export class SecondFactorSetupDto {
+  @ApiProperty({ description: 'The secret for manual entry (base32)' })
+  secret!: string;
+
+  @ApiProperty()
+  otpauthUri!: string;
+
+  @ApiProperty({ description: 'QR code of the otpauth URI as SVG markup' })
+  qrCodeSvg!: string;
+}
+
+export class RecoveryCodesDto {
+  @ApiProperty({ type: [String], description: 'Shown once; each code works once' })
+  recoveryCodes!: string[];
 }
 
 export class SessionDto {

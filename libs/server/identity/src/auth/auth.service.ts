@@ -53,7 +53,8 @@ export class AuthService {
   /** Opens a new session (a new id at every sign-in) and records the sign-in. */
   async openSession(account: Account, origin: SessionOrigin) {
     return this.dataSource.transaction(async (manager) => {
-      const created = await this.sessions.create(account.id, origin, manager);
+      // With a second factor set up, the session can do nothing but enter it (or end).
+      const created = await this.sessions.create(account.id, origin, manager, account.totpEnabledAt !== null);
       await manager.update(Account, { id: account.id }, { lastLoginAt: new Date() });
       await this.audit.record(
         { actorId: account.id, ...origin },

@@ -37,6 +37,10 @@ export class Session {
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
 
+  /** Password checked, second factor still to come: the session may do nothing else yet. */
+  @Column({ name: 'second_factor_pending', type: 'boolean', default: false })
+  secondFactorPending!: boolean;
+
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 

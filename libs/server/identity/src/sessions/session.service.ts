@@ -11,6 +11,10 @@ export interface Actor {
   accountId: string;
   role: PlatformRole;
   sessionId: string;
+  /** Password checked, second factor not yet: the session may only complete or end the sign-in. */
+  secondFactorPending: boolean;
+  /** The account has a second factor set up (admins and coordinators need one for privileged actions). */
+  secondFactorEnabled: boolean;
 }
 
 export interface SessionOrigin {
@@ -49,7 +53,12 @@ export class SessionService {
   }
 
   /** A new session with a fresh random token (only its hash is stored). */
-  async create(accountId: string, origin: SessionOrigin, manager: EntityManager = this.dataSource.manager) {
+  async create(
+    accountId: string,
+    origin: SessionOrigin,
+    manager: EntityManager = this.dataSource.manager,
+    secondFactorPending = false,
+  ) {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const session = await manager.save(
@@ -60,6 +69,7 @@ export class SessionService {
         expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_HOURS * 3600_000),
         userAgent: origin.userAgent?.slice(0, 512) ?? null,
         ip: origin.ip?.slice(0, 64) ?? null,
+        secondFactorPending,
       }),
     );
     return { token, session };
@@ -68,20 +78,33 @@ export class SessionService {
   /** The actor of a valid, unexpired, not idle session of an active account; otherwise null. */
   async resolve(token: string | undefined): Promise<Actor | null> {
     if (!token || token.length > 100) return null;
-    const rows: Array<{ id: string; account_id: string; role: PlatformRole; last_seen_at: Date }> =
-      await this.dataSource.query(
-        `SELECT s.id, s.account_id, a.role, s.last_seen_at
+    const rows: Array<{
+      id: string;
+      account_id: string;
+      role: PlatformRole;
+      last_seen_at: Date;
+      second_factor_pending: boolean;
+      totp_enabled: boolean;
+    }> = await this.dataSource.query(
+      `SELECT s.id, s.account_id, a.role, s.last_seen_at, s.second_factor_pending,
+                a.totp_enabled_at IS NOT NULL AS totp_enabled
            FROM session s JOIN account a ON a.id = s.account_id
           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
             AND s.last_seen_at > now() - make_interval(mins => $2) AND a.status = 'active'`,
-        [hashSessionToken(token), this.config.SESSION_IDLE_MINUTES],
-      );
+      [hashSessionToken(token), this.config.SESSION_IDLE_MINUTES],
+    );
     const row = rows[0];
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       await this.dataSource.query('UPDATE session SET last_seen_at = now() WHERE id = $1', [row.id]);
     }
-    return { accountId: row.account_id, role: row.role, sessionId: row.id };
+    return {
+      accountId: row.account_id,
+      role: row.role,
+      sessionId: row.id,
+      secondFactorPending: row.second_factor_pending,
+      secondFactorEnabled: row.totp_enabled,
+    };
   }
 
   /** Active sessions of an account, newest activity first. */
@@ -115,5 +138,10 @@ export class SessionService {
       { revokedAt: new Date(), revokedReason: reason },
     );
     return result.affected ?? 0;
+  }
+
+  /** Marks the second factor as passed for this session. */
+  async completeSecondFactor(sessionId: string): Promise<void> {
+    await this.dataSource.getRepository(Session).update({ id: sessionId }, { secondFactorPending: false });
   }
 }

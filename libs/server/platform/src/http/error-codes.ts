@@ -33,6 +33,18 @@ export const ERROR_CATALOGUE: Record<ApiErrorCode, { status: HttpStatus; message
     status: HttpStatus.FORBIDDEN,
     message: 'Die Anfrage konnte nicht bestätigt werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
   },
+  TOKEN_INVALID: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet. Bitte fordern Sie einen neuen an.',
+  },
+  SECOND_FACTOR_REQUIRED: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'Bitte bestätigen Sie die Anmeldung mit dem Code aus Ihrer Authenticator-App.',
+  },
+  SECOND_FACTOR_SETUP_REQUIRED: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Für diese Aktion richten Sie bitte zuerst die Zwei-Faktor-Anmeldung in Ihrem Profil ein.',
+  },
   INTERNAL_ERROR: { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Es ist ein unerwarteter Fehler aufgetreten.' },
 };
 

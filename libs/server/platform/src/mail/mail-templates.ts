@@ -3,10 +3,14 @@ import { MailContent } from './mail-content';
 /** Every e-mail the portal sends, by name; the parameters each template needs. */
 export enum MailTemplateName {
   TestMail = 'test-mail',
+  Invitation = 'invitation',
+  PasswordReset = 'password-reset',
 }
 
 export interface MailTemplateParams {
   [MailTemplateName.TestMail]: { requestedAt: string; requestedBy: string };
+  [MailTemplateName.Invitation]: { name: string; invitedBy: string; link: string; expiresAt: string };
+  [MailTemplateName.PasswordReset]: { name: string; link: string; expiresAt: string };
 }
 
 export interface MailTemplateContext {
@@ -47,6 +51,40 @@ export const MAIL_TEMPLATES: { [K in MailTemplateName]: TemplateFn<MailTemplateP
     ],
     reason:
       'Sie erhalten diese E-Mail, weil eine Administratorin oder ein Administrator des Portals eine Test-E-Mail an Ihre Adresse angefordert hat.',
+  }),
+  [MailTemplateName.Invitation]: (params) => ({
+    subject: 'Einladung zum SmartRegion Portal',
+    preview: `${params.invitedBy} lädt Sie zur Landesinitiative Smart City / Smart Region ein.`,
+    blocks: [
+      { kind: 'heading', text: `Guten Tag ${params.name},` },
+      {
+        kind: 'paragraph',
+        text: `${params.invitedBy} lädt Sie in das SmartRegion Portal der Landesinitiative Smart City / Smart Region Sachsen-Anhalt ein. Dort finden Sie Termine, Protokolle, Aufgaben und Ihre Arbeitsgruppen.`,
+      },
+      {
+        kind: 'paragraph',
+        text: 'Über den folgenden Link legen Sie Ihr Passwort fest und bestätigen die Datenschutzhinweise. Der Link gilt nur einmal.',
+      },
+      { kind: 'button', label: 'Einladung annehmen', url: params.link },
+      { kind: 'facts', rows: [['Gültig bis', formatBerlinDateTime(params.expiresAt)]] },
+    ],
+    reason:
+      'Sie erhalten diese E-Mail, weil Sie jemand aus der Koordination der Landesinitiative eingeladen hat. Wenn Sie das nicht erwartet haben, können Sie diese E-Mail ignorieren.',
+  }),
+  [MailTemplateName.PasswordReset]: (params) => ({
+    subject: 'Passwort für das SmartRegion Portal zurücksetzen',
+    preview: 'Legen Sie ein neues Passwort fest.',
+    blocks: [
+      { kind: 'heading', text: `Guten Tag ${params.name},` },
+      {
+        kind: 'paragraph',
+        text: 'Für Ihr Konto wurde ein neues Passwort angefordert. Über den folgenden Link legen Sie es fest. Der Link gilt nur einmal; danach sind Sie überall abgemeldet.',
+      },
+      { kind: 'button', label: 'Neues Passwort festlegen', url: params.link },
+      { kind: 'facts', rows: [['Gültig bis', formatBerlinDateTime(params.expiresAt)]] },
+    ],
+    reason:
+      'Sie erhalten diese E-Mail, weil auf der Anmeldeseite „Passwort vergessen“ für Ihre Adresse gewählt wurde. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.',
   }),
 };
 

@@ -6,5 +6,15 @@ export interface MeDto {
   id: string;
   name: string;
   role: 'admin' | 'coordinator' | 'member';
+
+  /**
+   * A second factor (authenticator app) is set up
+   */
+  secondFactorEnabled: boolean;
+
+  /**
+   * Signed in with the password; the second factor is still to be entered
+   */
+  secondFactorPending: boolean;
   status: 'invited' | 'active' | 'deactivated';
 }
