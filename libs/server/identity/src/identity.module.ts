@@ -14,6 +14,8 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { AccountTokensService } from './tokens/account-tokens.service';
 import { TotpService } from './totp/totp.service';
+import { AccountsAdminController } from './admin/accounts-admin.controller';
+import { AccountsAdminService } from './admin/accounts-admin.service';
 
 /** Accounts and the audit log, usable from the CLI and the worker (no HTTP). */
 @Module({
@@ -25,12 +27,13 @@ export class IdentityModule {}
 /** Sign-in, sessions and the global session guard: the api's HTTP side of identity. */
 @Module({
   imports: [IdentityModule, PassportModule],
-  controllers: [AuthController, SecondFactorController, InvitationsController],
+  controllers: [AuthController, SecondFactorController, InvitationsController, AccountsAdminController],
   providers: [
     AuthService,
     LoginThrottleService,
     LocalStrategy,
     InvitationsService,
+    AccountsAdminService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
 })

@@ -13,3 +13,5 @@ export * from './sessions/session.entity';
 export * from './sessions/session.service';
 export * from './identity.module';
 export * from './schema';
+export * from './totp/totp.service';
+export * from './tokens/account-tokens.service';

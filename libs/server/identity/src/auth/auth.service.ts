@@ -55,7 +55,8 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       // With a second factor set up, the session can do nothing but enter it (or end).
       const created = await this.sessions.create(account.id, origin, manager, account.totpEnabledAt !== null);
-      await manager.update(Account, { id: account.id }, { lastLoginAt: new Date() });
+      // Plain SQL: a sign-in must not bump the version an admin's edit is checked against.
+      await manager.query('UPDATE account SET last_login_at = now() WHERE id = $1', [account.id]);
       await this.audit.record(
         { actorId: account.id, ...origin },
         { action: 'auth.login', subjectType: 'session', subjectId: created.session.id },

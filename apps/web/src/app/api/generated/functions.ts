@@ -33,6 +33,12 @@ export type { InvitationsCheckReset$Params as InvitationsCheckReset$Params } fro
 export { invitationsCheckReset as invitationsCheckReset } from './fn/invitations/invitations-check-reset';
 export type { InvitationsReset$Params as InvitationsReset$Params } from './fn/invitations/invitations-reset';
 export { invitationsReset as invitationsReset } from './fn/invitations/invitations-reset';
+export type { AccountsAdminList$Params as AccountsAdminList$Params } from './fn/administration/accounts-admin-list';
+export { accountsAdminList as accountsAdminList } from './fn/administration/accounts-admin-list';
+export type { AccountsAdminUpdate$Params as AccountsAdminUpdate$Params } from './fn/administration/accounts-admin-update';
+export { accountsAdminUpdate as accountsAdminUpdate } from './fn/administration/accounts-admin-update';
+export type { AccountsAdminAuditLog$Params as AccountsAdminAuditLog$Params } from './fn/administration/accounts-admin-audit-log';
+export { accountsAdminAuditLog as accountsAdminAuditLog } from './fn/administration/accounts-admin-audit-log';
 export type { HealthLive$Params as HealthLive$Params } from './fn/health/health-live';
 export { healthLive as healthLive } from './fn/health/health-live';
 export type { HealthReady$Params as HealthReady$Params } from './fn/health/health-ready';

@@ -1,0 +1,203 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { PlatformRole } from '@srp/contracts';
+import { Secret, TOTP } from 'otpauth';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountsService, CLI_ORIGIN, TotpService } from '@srp/server/identity';
+import { AppConfig } from '@srp/server/platform';
+import { clearRedisPrefix, createTestDatabase, TestDatabase, testConfig, TestHttpClient } from '@srp/server/testing';
+import { createApiApp } from '../src/app/create-api-app';
+
+const PASSWORD = 'Wolken über der Saale 1912';
+
+describe('people administration, audit log and the role × route matrix', () => {
+  let db: TestDatabase;
+  let config: AppConfig;
+  let app: NestExpressApplication;
+  let url: string;
+  let pg: Client;
+  let n = 0;
+
+  /** A signed-in person of this role; admins and coordinators with a verified second factor. */
+  async function person(role: PlatformRole, status: 'active' | 'deactivated' = 'active') {
+    const email = `${role}${++n}@example.org`;
+    const account = await app
+      .get(AccountsService)
+      .create({ email, name: `${role} ${n}`, password: PASSWORD, role, status }, CLI_ORIGIN);
+    const client = new TestHttpClient(url);
+    await client.get('/api/auth/me');
+    if (status !== 'active') return { account, client };
+    let secret: string | undefined;
+    if (role !== 'member') {
+      const totp = app.get(TotpService);
+      secret = (await totp.startSetup(account.id)).secret;
+      await totp.enable(account.id, new TOTP({ secret: Secret.fromBase32(secret) }).generate(), CLI_ORIGIN);
+    }
+    expect((await client.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
+    if (secret) {
+      const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + 30_000 });
+      expect((await client.post('/api/auth/second-factor/verify', { code })).status).toBe(204);
+    }
+    return { account, client };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    config = testConfig({ DATABASE_URL: db.url });
+    app = await createApiApp(config, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    pg = new Client({ connectionString: db.url });
+    await pg.connect();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await pg?.end();
+    await clearRedisPrefix(config.REDIS_PREFIX);
+    await db?.drop();
+  });
+
+  it('role × route: who may do what (401 signed out, 403 without permission)', async () => {
+    const target = (await person('member')).account;
+    const clients = {
+      anonymous: new TestHttpClient(url),
+      member: (await person('member')).client,
+      coordinator: (await person('coordinator')).client,
+      admin: (await person('admin')).client,
+    };
+    await clients.anonymous.get('/api/auth/me');
+    const routes: Array<[string, string, unknown, Record<keyof typeof clients, number[]>]> = [
+      ['GET', '/api/auth/me', undefined, { anonymous: [401], member: [200], coordinator: [200], admin: [200] }],
+      ['GET', '/api/auth/sessions', undefined, { anonymous: [401], member: [200], coordinator: [200], admin: [200] }],
+      ['GET', '/api/accounts', undefined, { anonymous: [401], member: [403], coordinator: [200], admin: [200] }],
+      ['GET', '/api/audit', undefined, { anonymous: [401], member: [403], coordinator: [403], admin: [200] }],
+      [
+        'POST',
+        '/api/invitations',
+        { email: `m${n}@example.org`, name: 'Neu', role: 'member' },
+        { anonymous: [401], member: [403], coordinator: [201], admin: [201, 409] },
+      ],
+      [
+        'POST',
+        '/api/invitations',
+        { email: `c${n}@example.org`, name: 'Neu', role: 'coordinator' },
+        { anonymous: [401], member: [403], coordinator: [403], admin: [201] },
+      ],
+      [
+        'PATCH',
+        `/api/accounts/${target.id}`,
+        { role: 'member', version: 1 },
+        { anonymous: [401], member: [403], coordinator: [403], admin: [200] },
+      ],
+    ];
+    const failures: string[] = [];
+    for (const [method, path, body, expected] of routes) {
+      for (const [role, client] of Object.entries(clients) as Array<[keyof typeof clients, TestHttpClient]>) {
+        const { status } = await client.request(method, path, { body });
+        if (!expected[role].includes(status))
+          failures.push(`${role} ${method} ${path}: ${status}, expected ${expected[role].join('/')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lists and filters people', async () => {
+    const { client } = await person('admin');
+    await person('coordinator');
+    const all = await client.get('/api/accounts');
+    expect(all.status).toBe(200);
+    expect(all.body.length).toBeGreaterThan(2);
+    const coordinators = await client.get('/api/accounts?role=coordinator&status=active');
+    expect(coordinators.body.every((a: { role: string }) => a.role === 'coordinator')).toBe(true);
+    expect(coordinators.body[0]).toMatchObject({ secondFactorEnabled: true, version: expect.any(Number) });
+    expect((await client.get('/api/accounts?role=king')).status).toBe(400);
+  });
+
+  it('changes a role, audits before/after, and refuses a stale version with 409', async () => {
+    const { client } = await person('admin');
+    const { account } = await person('member');
+    const promoted = await client.request('PATCH', `/api/accounts/${account.id}`, {
+      body: { role: 'coordinator', version: account.version },
+    });
+    expect(promoted.status).toBe(200);
+    expect(promoted.body).toMatchObject({ role: 'coordinator', version: account.version + 1 });
+    const stale = await client.request('PATCH', `/api/accounts/${account.id}`, {
+      body: { role: 'admin', version: account.version },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('CONFLICT');
+    const { rows } = await pg.query(`SELECT role FROM account WHERE id = $1`, [account.id]);
+    expect(rows[0].role).toBe('coordinator');
+    const audit = await pg.query(
+      `SELECT details FROM audit_event WHERE action = 'account.updated' AND subject_id = $1`,
+      [account.id],
+    );
+    expect(audit.rows[0].details).toMatchObject({ before: { role: 'member' }, after: { role: 'coordinator' } });
+  });
+
+  it('deactivating someone ends their sessions; they cannot sign in', async () => {
+    const { client } = await person('admin');
+    const member = await person('member');
+    const response = await client.request('PATCH', `/api/accounts/${member.account.id}`, {
+      body: { status: 'deactivated', version: member.account.version },
+    });
+    expect(response.status).toBe(200);
+    expect((await member.client.get('/api/auth/me')).status).toBe(401);
+    const again = new TestHttpClient(url);
+    await again.get('/api/auth/me');
+    expect((await again.post('/api/auth/login', { email: member.account.email, password: PASSWORD })).status).toBe(401);
+  });
+
+  it("400 for bad input and mass assignment, 404 for unknown ids, 409 for one's own account", async () => {
+    const { client, account } = await person('admin');
+    expect(
+      (await client.request('PATCH', `/api/accounts/${account.id}`, { body: { status: 'deactivated', version: 1 } }))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await client.request('PATCH', '/api/accounts/00000000-0000-4000-8000-000000000000', {
+          body: { role: 'member', version: 1 },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await client.request('PATCH', '/api/accounts/nope', { body: { role: 'member', version: 1 } })).status).toBe(
+      404,
+    );
+    const other = (await person('member')).account;
+    const extra = await client.request('PATCH', `/api/accounts/${other.id}`, {
+      body: { role: 'member', version: 1, email: 'x@y.de' },
+    });
+    expect(extra.status).toBe(400);
+    expect(
+      (await client.request('PATCH', `/api/accounts/${other.id}`, { body: { role: 'king', version: 1 } })).status,
+    ).toBe(400);
+  });
+
+  it('shows the audit log newest first, filtered, page by page', async () => {
+    const { client } = await person('admin');
+    const failed = await client.get('/api/audit?action=auth.login');
+    expect(failed.status).toBe(200);
+    expect(failed.body.items.length).toBeGreaterThan(0);
+    expect(failed.body.items.every((e: { action: string }) => e.action === 'auth.login')).toBe(true);
+    const times = failed.body.items.map((e: { occurredAt: string }) => e.occurredAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    // Page through everything with the cursor.
+    await pg.query(
+      `INSERT INTO audit_event (action, occurred_at) SELECT 'test.bulk', now() - (i || ' seconds')::interval FROM generate_series(1, 120) i`,
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } =
+        await client.get(`/api/audit?action=test.bulk${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((e) => e.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen).size).toBe(120);
+    expect((await client.get('/api/audit?actorId=not-a-uuid')).status).toBe(400);
+  });
+});
