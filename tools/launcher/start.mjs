@@ -14,7 +14,11 @@ import { findPostgres, findRedis } from './services.mjs';
 const root = resolve(import.meta.dirname, '../..');
 process.chdir(root);
 const { values: flags } = parseArgs({
-  options: { dev: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } },
+  options: {
+    dev: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    'no-seed': { type: 'boolean', default: false },
+  },
 });
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -152,6 +156,14 @@ async function main() {
     }
   }
 
+  // First run: migrate and create the documented demo admin in an empty development database.
+  if (env.NODE_ENV !== 'production' && !flags['no-seed']) {
+    const seed = spawnSync(process.execPath, ['dist/apps/api/main.js', 'demo:seed'], { env, stdio: 'inherit' });
+    if (seed.status !== 0) {
+      say('Seeding the demo data failed; see above.');
+      return stopAll(1);
+    }
+  }
   // The api migrates under an advisory lock before it listens; the worker waits on the same lock.
   run('api', process.execPath, ['dist/apps/api/main.js'], env);
   run('worker', process.execPath, ['dist/apps/worker/main.js'], env);
@@ -163,6 +175,9 @@ async function main() {
     say(
       `  E-mail:     ${env.SMTP_URL ? 'SMTP (SMTP_URL)' : `written as .eml files to ${env.MAIL_DIR ?? '.data/mail'}`}`,
     );
+    if (env.NODE_ENV !== 'production') {
+      say('  Demo sign-in: admin@demo.smartregion.example / Demo-Zugang 2026! (only in a database without accounts)');
+    }
     say('  Stop with Ctrl-C.');
   } else if (!stopping) {
     say('The portal did not become ready within 2 minutes; see the log above.');

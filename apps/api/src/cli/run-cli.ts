@@ -15,7 +15,14 @@ import { APP_SCHEMA } from '@srp/server/schema';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app/app.module';
 
-export const CLI_COMMANDS = ['db:migrate', 'mail:test', 'admin:create', 'openapi'] as const;
+export const CLI_COMMANDS = ['db:migrate', 'mail:test', 'admin:create', 'demo:seed', 'openapi'] as const;
+
+/** The demo admin `npm start` creates in an empty development database (README, "Demo data"). */
+export const DEMO_ADMIN = {
+  email: 'admin@demo.smartregion.example',
+  name: 'Demo-Administration',
+  password: 'Demo-Zugang 2026!',
+};
 type Command = (typeof CLI_COMMANDS)[number];
 
 /** Commands of the api bundle: `node dist/apps/api/main.js <command> [options]`. */
@@ -35,6 +42,8 @@ export async function runCli(command: Command, args: string[], config: AppConfig
       return sendTestMail(args, config);
     case 'admin:create':
       return createAdmin(args, config);
+    case 'demo:seed':
+      return seedDemo(config);
     case 'openapi': {
       // Preview mode builds the module graph without instantiating providers: no database needed.
       const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
@@ -132,6 +141,34 @@ async function createAdmin(args: string[], config: AppConfig): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * First run of `npm start`: migrates and, in an empty non-production database, creates the
+ * documented demo admin. Never touches a database that already has accounts.
+ */
+async function seedDemo(config: AppConfig): Promise<number> {
+  if (config.isProduction) {
+    console.error('demo:seed refuses to run with NODE_ENV=production.');
+    return 2;
+  }
+  await migrateDatabase(config, APP_SCHEMA);
+  const app = await NestFactory.createApplicationContext(
+    {
+      module: class DemoSeedModule {},
+      imports: [PlatformModule.forRoot({ config, schema: APP_SCHEMA }), IdentityModule],
+    },
+    { logger: ['error', 'warn'] },
+  );
+  try {
+    const [{ count }] = await app.get(DataSource).query('SELECT count(*)::int AS count FROM account');
+    if (count > 0) return 0;
+    await app.get(AccountsService).create({ ...DEMO_ADMIN, role: 'admin', status: 'active' }, CLI_ORIGIN);
+    console.log(`Created the demo admin ${DEMO_ADMIN.email} (password: ${DEMO_ADMIN.password}).`);
+    return 0;
   } finally {
     await app.close();
   }
