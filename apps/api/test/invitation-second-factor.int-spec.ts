@@ -83,7 +83,7 @@ describe('invitation, second factor and password reset', () => {
     const setup = await admin.post('/api/auth/second-factor/setup');
     expect(setup.status).toBe(200);
     expect(setup.body.otpauthUri).toMatch(/^otpauth:\/\/totp\/SmartRegion%20Portal:admin%40example\.org\?/);
-    expect(setup.body.qrCodeSvg).toMatch(/^<svg/);
+    expect(setup.body.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
     const { rows: stored } = await pg.query(`SELECT totp_secret FROM account WHERE email = 'admin@example.org'`);
     expect(stored[0].totp_secret).not.toContain(setup.body.secret); // encrypted at rest
     expect((await admin.post('/api/auth/second-factor/enable', { code: '000000' })).status).toBe(400);

@@ -54,8 +54,8 @@ export class SecondFactorSetupDto {
   @ApiProperty()
   otpauthUri!: string;
 
-  @ApiProperty({ description: 'QR code of the otpauth URI as SVG markup' })
-  qrCodeSvg!: string;
+  @ApiProperty({ description: 'QR code of the otpauth URI as a PNG data URL (for an <img>)' })
+  qrCodeDataUrl!: string;
 }
 
 export class RecoveryCodesDto {

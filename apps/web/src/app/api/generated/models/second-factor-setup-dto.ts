@@ -5,9 +5,9 @@ export interface SecondFactorSetupDto {
   otpauthUri: string;
 
   /**
-   * QR code of the otpauth URI as SVG markup
+   * QR code of the otpauth URI as a PNG data URL (for an <img>)
    */
-  qrCodeSvg: string;
+  qrCodeDataUrl: string;
 
   /**
    * The secret for manual entry (base32)
