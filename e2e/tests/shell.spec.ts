@@ -1,11 +1,27 @@
-import { expect, test } from '@playwright/test';
+import { Browser, expect, test } from '@playwright/test';
+import { TestAccount, createAccount, signIn } from '../support/accounts';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 
 test.describe('the portal shell', () => {
-  test('opens in German, passes axe, and is saved as a screenshot', async ({ browser }, testInfo) => {
+  let account: TestAccount;
+
+  test.beforeAll(() => {
+    account = createAccount('Gerda Rundgang', 'Abends am Elbufer sitzen 2026', 'shell');
+  });
+
+  /** A new browser context, signed in through the sign-in form, on the start page. */
+  async function signedIn(browser: Browser) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto('/');
+    await expect(page).toHaveURL(/\/anmelden$/);
+    await signIn(page, account.email, account.password);
+    await expect(page).toHaveURL(/\/$/);
+    return { context, page };
+  }
+
+  test('opens in German, passes axe, and is saved as a screenshot', async ({ browser }, testInfo) => {
+    const { context, page } = await signedIn(browser);
 
     await expect(page).toHaveTitle(/SmartRegion Portal/);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
@@ -23,9 +39,7 @@ test.describe('the portal shell', () => {
   });
 
   test('every page of the navigation is reachable, titled and accessible', async ({ browser }) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto('/');
+    const { context, page } = await signedIn(browser);
     const nav = page.getByRole('navigation', { name: /Hauptnavigation/i });
     for (const label of ['Kommunen', 'Arbeitsgruppen', 'Aufgaben', 'Termine', 'Wissen', 'Verwaltung', 'Übersicht']) {
       await nav.getByRole('link', { name: label }).click();
@@ -38,9 +52,9 @@ test.describe('the portal shell', () => {
   });
 
   test('the skip link moves keyboard focus to the main content', async ({ browser }) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { context, page } = await signedIn(browser);
     await page.goto('/kommunen');
+    await expect(page.getByRole('heading', { level: 1, name: 'Kommunen' })).toBeVisible();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
     await expect(skip).toBeFocused();
@@ -49,20 +63,23 @@ test.describe('the portal shell', () => {
     await context.close();
   });
 
-  test('legal pages show the operator texts served by the api', async ({ browser }) => {
+  test('legal pages show the operator texts served by the api, also without sign-in', async ({ browser }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto('/');
+    await expect(page).toHaveURL(/\/anmelden$/);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Impressum' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Impressum' })).toBeVisible();
     await expect(page.getByText(/Angaben nach § 5 DDG/)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Barrierefreiheit' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Erklärung zur Barrierefreiheit' })).toBeVisible();
+    await expect(page).toHaveURL(/\/barrierefreiheit$/);
+    await expectNoSeriousA11yViolations(page);
     await context.close();
   });
 
-  test('an unknown address shows a German 404 page with a way back', async ({ browser }) => {
+  test('an unknown address shows a German 404 page with a way back, also without sign-in', async ({ browser }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto('/gibt-es-nicht');
@@ -72,7 +89,8 @@ test.describe('the portal shell', () => {
       .getByRole('link', { name: /Übersicht/ })
       .last()
       .click();
-    await expect(page).toHaveURL(/\/$/);
+    // The start page needs sign-in: the way back leads there through the sign-in page.
+    await expect(page).toHaveURL(/\/anmelden$/);
     await context.close();
   });
 
@@ -89,6 +107,11 @@ test.describe('the portal shell', () => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
     await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    await signIn(page, account.email, account.password);
+    await page.getByRole('button', { name: /Benutzermenü/ }).click();
+    await page.getByRole('menuitem', { name: 'Mein Profil' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mein Profil' })).toBeVisible();
     await page.waitForLoadState('networkidle');
     expect(foreign).toEqual([]);
     expect(cspViolations).toEqual([]);

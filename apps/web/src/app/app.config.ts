@@ -1,11 +1,19 @@
 import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import localeDe from '@angular/common/locales/de';
-import { ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners } from '@angular/core';
+import {
+  ApplicationConfig,
+  LOCALE_ID,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import { MAT_DATE_LOCALE } from '@angular/material/core';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { apiErrorInterceptor } from './core/api-error.interceptor';
+import { authInterceptor } from './core/auth.interceptor';
+import { AuthService } from './core/auth.service';
 import { PageTitleStrategy } from './core/page-title.strategy';
 
 registerLocaleData(localeDe, 'de-DE');
@@ -17,12 +25,17 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     provideHttpClient(
       withFetch(),
-      withInterceptors([apiErrorInterceptor]),
+      withInterceptors([apiErrorInterceptor, authInterceptor]),
       withXsrfConfiguration({
         cookieName: 'XSRF-TOKEN',
         headerName: 'X-XSRF-TOKEN',
       }),
     ),
+    // Ask once who is signed in (without holding up the first page). This GET also gives the
+    // browser its XSRF-TOKEN cookie before the first POST (sign-in).
+    provideAppInitializer(() => {
+      inject(AuthService).load().subscribe();
+    }),
     { provide: LOCALE_ID, useValue: 'de-DE' },
     { provide: MAT_DATE_LOCALE, useValue: 'de-DE' },
   ],

@@ -3,9 +3,10 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
-import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Route, Router, TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { appRoutes } from './app.routes';
+import { authGuard } from './core/auth.guard';
 import { PageTitleStrategy } from './core/page-title.strategy';
 import { AdministrationPage } from './pages/administration/administration-page';
 import { ErrorPage } from './pages/error/error-page';
@@ -15,8 +16,23 @@ import { MeetingsPage } from './pages/meetings/meetings-page';
 import { MunicipalitiesPage } from './pages/municipalities/municipalities-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { OverviewPage } from './pages/overview/overview-page';
+import { ProfilePage } from './pages/profile/profile-page';
+import { SignInPage } from './pages/sign-in/sign-in-page';
 import { TasksPage } from './pages/tasks/tasks-page';
 import { WorkingGroupsPage } from './pages/working-groups/working-groups-page';
+import { TEST_USER, answerMe } from './testing/auth-testing';
+
+/** Every path of the route tree with whether a guard above it (or on it) requires sign-in. */
+function flatten(routes: Route[], prefix = '', guarded = false): { path: string; guarded: boolean }[] {
+  return routes.flatMap((route) => {
+    const path = [prefix, route.path].filter((p) => p !== '' && p !== undefined).join('/');
+    const isGuarded =
+      guarded || !!route.canActivate?.includes(authGuard) || !!route.canActivateChild?.includes(authGuard);
+    return route.children
+      ? flatten(route.children, path, !!route.canActivateChild?.includes(authGuard) || guarded)
+      : [{ path: `/${path}`, guarded: isGuarded }];
+  });
+}
 
 describe('appRoutes', () => {
   let harness: RouterTestingHarness;
@@ -37,6 +53,19 @@ describe('appRoutes', () => {
     TestBed.inject(HttpTestingController).verify();
   });
 
+  it('requires sign-in for every page except sign-in, legal, error and 404 pages', () => {
+    const routes = flatten(appRoutes);
+    expect(routes.filter((r) => !r.guarded).map((r) => r.path)).toEqual([
+      '/anmelden',
+      '/impressum',
+      '/datenschutz',
+      '/barrierefreiheit',
+      '/fehler',
+      '/**',
+    ]);
+    expect(routes.filter((r) => r.guarded).map((r) => r.path)).toContain('/profil');
+  });
+
   const pages: [string, Type<unknown>, string, string][] = [
     ['/', OverviewPage, 'Willkommen im SmartRegion Portal', 'Übersicht'],
     ['/kommunen', MunicipalitiesPage, 'Kommunen', 'Kommunen'],
@@ -45,21 +74,52 @@ describe('appRoutes', () => {
     ['/termine', MeetingsPage, 'Termine', 'Termine'],
     ['/wissen', KnowledgePage, 'Wissen', 'Wissen'],
     ['/verwaltung', AdministrationPage, 'Verwaltung', 'Verwaltung'],
-    ['/fehler', ErrorPage, 'Es ist ein Fehler aufgetreten', 'Fehler'],
   ];
 
   it.each(pages)('%s shows its page, heading and German document title', async (url, component, heading, title) => {
+    await answerMe(TEST_USER);
     await harness.navigateByUrl(url, component);
     const h1 = harness.routeNativeElement?.querySelector('h1');
     expect(h1?.textContent?.trim()).toBe(heading);
     expect(TestBed.inject(Title).getTitle()).toBe(`${title} – SmartRegion Portal`);
   });
 
+  it.each(pages.map(([url]) => url))('%s sends signed-out people to the sign-in page', async (url) => {
+    await answerMe(null);
+    await harness.navigateByUrl(url, SignInPage);
+    const router = TestBed.inject(Router);
+    expect(router.url).toBe(url === '/' ? '/anmelden' : `/anmelden?ziel=${encodeURIComponent(url)}`);
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Anmelden');
+    expect(TestBed.inject(Title).getTitle()).toBe('Anmelden – SmartRegion Portal');
+  });
+
+  it('shows the profile page when signed in', async () => {
+    await answerMe(TEST_USER);
+    await harness.navigateByUrl('/profil', ProfilePage);
+    TestBed.inject(HttpTestingController).expectOne('/api/auth/sessions').flush([]);
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Mein Profil');
+    expect(TestBed.inject(Title).getTitle()).toBe('Mein Profil – SmartRegion Portal');
+  });
+
+  it('shows the error page without sign-in', async () => {
+    await answerMe(null);
+    await harness.navigateByUrl('/fehler', ErrorPage);
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Es ist ein Fehler aufgetreten');
+    expect(TestBed.inject(Title).getTitle()).toBe('Fehler – SmartRegion Portal');
+  });
+
+  it('sends a signed-in person from the sign-in page on to ziel', async () => {
+    await answerMe(TEST_USER);
+    await harness.navigateByUrl('/anmelden?ziel=%2Ftermine', MeetingsPage);
+    expect(TestBed.inject(Router).url).toBe('/termine');
+  });
+
   it.each([
     ['/impressum', 'Impressum'],
     ['/datenschutz', 'Datenschutz'],
     ['/barrierefreiheit', 'Barrierefreiheit'],
-  ])('%s shows the legal page and loads its content', async (url, title) => {
+  ])('%s shows the legal page without sign-in and loads its content', async (url, title) => {
+    await answerMe(null);
     await harness.navigateByUrl(url, LegalPage);
     TestBed.inject(HttpTestingController)
       .expectOne(`/api/site/legal${url}`)
@@ -70,7 +130,8 @@ describe('appRoutes', () => {
     expect(TestBed.inject(Title).getTitle()).toBe(`${title} – SmartRegion Portal`);
   });
 
-  it('shows "Seite nicht gefunden" for an unknown URL', async () => {
+  it('shows "Seite nicht gefunden" for an unknown URL, also without sign-in', async () => {
+    await answerMe(null);
     await harness.navigateByUrl('/gibt-es-nicht/auch-nicht', NotFoundPage);
     const element = harness.routeNativeElement as HTMLElement;
     expect(element.querySelector('h1')?.textContent).toBe('Seite nicht gefunden');

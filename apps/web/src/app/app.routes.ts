@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { authGuard, signedOutGuard } from './core/auth.guard';
 import { LegalPageId } from './core/site-content.service';
 
 const loadLegalPage = () => import('./pages/legal/legal-page').then((m) => m.LegalPage);
@@ -13,43 +14,17 @@ function legalRoute(page: LegalPageId, title: string): Route {
   };
 }
 
-/** Every page is lazy; `title` feeds the PageTitleStrategy ("Kommunen – SmartRegion Portal"). */
+/**
+ * Every page is lazy; `title` feeds the PageTitleStrategy ("Kommunen – SmartRegion Portal").
+ * Only the sign-in page, the legal pages, the error page and the 404 page are public: every other
+ * page goes into the guarded group, so a new page requires sign-in unless it is put elsewhere.
+ */
 export const appRoutes: Route[] = [
   {
-    path: '',
-    pathMatch: 'full',
-    title: 'Übersicht',
-    loadComponent: () => import('./pages/overview/overview-page').then((m) => m.OverviewPage),
-  },
-  {
-    path: 'kommunen',
-    title: 'Kommunen',
-    loadComponent: () => import('./pages/municipalities/municipalities-page').then((m) => m.MunicipalitiesPage),
-  },
-  {
-    path: 'arbeitsgruppen',
-    title: 'Arbeitsgruppen',
-    loadComponent: () => import('./pages/working-groups/working-groups-page').then((m) => m.WorkingGroupsPage),
-  },
-  {
-    path: 'aufgaben',
-    title: 'Aufgaben',
-    loadComponent: () => import('./pages/tasks/tasks-page').then((m) => m.TasksPage),
-  },
-  {
-    path: 'termine',
-    title: 'Termine',
-    loadComponent: () => import('./pages/meetings/meetings-page').then((m) => m.MeetingsPage),
-  },
-  {
-    path: 'wissen',
-    title: 'Wissen',
-    loadComponent: () => import('./pages/knowledge/knowledge-page').then((m) => m.KnowledgePage),
-  },
-  {
-    path: 'verwaltung',
-    title: 'Verwaltung',
-    loadComponent: () => import('./pages/administration/administration-page').then((m) => m.AdministrationPage),
+    path: 'anmelden',
+    title: 'Anmelden',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./pages/sign-in/sign-in-page').then((m) => m.SignInPage),
   },
   legalRoute('impressum', 'Impressum'),
   legalRoute('datenschutz', 'Datenschutz'),
@@ -58,6 +33,53 @@ export const appRoutes: Route[] = [
     path: 'fehler',
     title: 'Fehler',
     loadComponent: () => import('./pages/error/error-page').then((m) => m.ErrorPage),
+  },
+  {
+    path: '',
+    canActivateChild: [authGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Übersicht',
+        loadComponent: () => import('./pages/overview/overview-page').then((m) => m.OverviewPage),
+      },
+      {
+        path: 'kommunen',
+        title: 'Kommunen',
+        loadComponent: () => import('./pages/municipalities/municipalities-page').then((m) => m.MunicipalitiesPage),
+      },
+      {
+        path: 'arbeitsgruppen',
+        title: 'Arbeitsgruppen',
+        loadComponent: () => import('./pages/working-groups/working-groups-page').then((m) => m.WorkingGroupsPage),
+      },
+      {
+        path: 'aufgaben',
+        title: 'Aufgaben',
+        loadComponent: () => import('./pages/tasks/tasks-page').then((m) => m.TasksPage),
+      },
+      {
+        path: 'termine',
+        title: 'Termine',
+        loadComponent: () => import('./pages/meetings/meetings-page').then((m) => m.MeetingsPage),
+      },
+      {
+        path: 'wissen',
+        title: 'Wissen',
+        loadComponent: () => import('./pages/knowledge/knowledge-page').then((m) => m.KnowledgePage),
+      },
+      {
+        path: 'verwaltung',
+        title: 'Verwaltung',
+        loadComponent: () => import('./pages/administration/administration-page').then((m) => m.AdministrationPage),
+      },
+      {
+        path: 'profil',
+        title: 'Mein Profil',
+        loadComponent: () => import('./pages/profile/profile-page').then((m) => m.ProfilePage),
+      },
+    ],
   },
   {
     path: '**',

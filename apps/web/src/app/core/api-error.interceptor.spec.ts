@@ -81,4 +81,17 @@ describe('apiErrorInterceptor', () => {
     await failingGet('/assets/data.json', null, 500);
     expect(open).not.toHaveBeenCalled();
   });
+
+  it('reads the api message also from a text response (204 endpoints ask for text)', async () => {
+    await failingGet(
+      '/api/auth/logout',
+      JSON.stringify({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'Der Dienst ist gerade nicht verfügbar.',
+        correlationId: 'c1',
+      }),
+      503,
+    );
+    expect(open.mock.calls[0][0]).toBe('Der Dienst ist gerade nicht verfügbar. (Fehlernummer: c1)');
+  });
 });

@@ -10,21 +10,36 @@ const OFFLINE_MESSAGE =
   'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.';
 const SERVER_ERROR_MESSAGE = 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.';
 
-/** Whether the request goes to our own api (relative `/api/…` or same-origin absolute URL). */
-function isApiRequest(request: HttpRequest<unknown>): boolean {
+/** The path of a request to our own api (relative `/api/…` or same-origin absolute URL), else undefined. */
+export function apiPath(request: HttpRequest<unknown>): string | undefined {
   const url = request.url;
   if (url.startsWith('/api/') || url === '/api') {
-    return true;
+    return url.split(/[?#]/)[0];
   }
   try {
     const parsed = new URL(url, globalThis.location?.origin);
-    return parsed.origin === globalThis.location?.origin && parsed.pathname.startsWith('/api/');
+    return parsed.origin === globalThis.location?.origin && parsed.pathname.startsWith('/api/')
+      ? parsed.pathname
+      : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+/** Whether the request goes to our own api. */
+export function isApiRequest(request: HttpRequest<unknown>): boolean {
+  return apiPath(request) !== undefined;
+}
+
 function asApiErrorBody(body: unknown): ApiErrorBody | undefined {
+  // Requests with `responseType: 'text'` receive the JSON error body as a string.
+  if (typeof body === 'string') {
+    try {
+      return asApiErrorBody(JSON.parse(body));
+    } catch {
+      return undefined;
+    }
+  }
   return typeof body === 'object' && body !== null ? (body as ApiErrorBody) : undefined;
 }
 

@@ -1,23 +1,57 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { MeDto } from '../api/generated/models/me-dto';
 import { appRoutes } from '../app.routes';
+import { TEST_USER, answerMe } from '../testing/auth-testing';
 import { Shell } from './shell';
 
+/** The text a screen reader reads: without the aria-hidden icon ligatures. */
+function spokenText(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  return copy.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
 describe('Shell', () => {
+  beforeAll(() => {
+    // jsdom has no scrolling; the shell scrolls to the top after in-app navigation.
+    Element.prototype.scrollTo ??= vi.fn();
+  });
+
   beforeEach(async () => {
     await TestBed.configureTestingModule({
       imports: [Shell],
-      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter(appRoutes, withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     }).compileComponents();
   });
 
-  async function render(url = '/') {
-    const fixture = TestBed.createComponent(Shell);
+  let fixture: ComponentFixture<Shell>;
+
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  async function render(url = '/', user: MeDto | null = TEST_USER) {
+    fixture = TestBed.createComponent(Shell);
+    await answerMe(user);
     await TestBed.inject(Router).navigateByUrl(url);
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
+  }
+
+  /** The user menu is a deferred block (loaded when the browser is idle): wait until it is there. */
+  async function userMenuButton(element: HTMLElement): Promise<HTMLButtonElement> {
+    for (let i = 0; i < 50; i++) {
+      const button = element.querySelector<HTMLButtonElement>('srp-user-menu button');
+      if (button) return button;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await fixture.whenStable();
+    }
+    throw new Error('the user menu did not load');
   }
 
   it('renders the main navigation with German labels and links', async () => {
@@ -97,5 +131,57 @@ describe('Shell', () => {
       ['Datenschutz', '/datenschutz'],
       ['Barrierefreiheit', '/barrierefreiheit'],
     ]);
+  });
+
+  it('shows the signed-in person in the toolbar with a menu for the profile and signing out', async () => {
+    const element = await render('/kommunen');
+    const button = await userMenuButton(element);
+    expect(element.querySelector('header')?.contains(button)).toBe(true);
+    expect(spokenText(button)).toBe('Benutzermenü: Erika Muster');
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+
+    button.click();
+    await fixture.whenStable();
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const items = Array.from(document.querySelectorAll<HTMLElement>('[role="menuitem"]'));
+    expect(items.map(spokenText)).toEqual(['Mein Profil', 'Abmelden']);
+    expect(items[0].getAttribute('href')).toBe('/profil');
+
+    items[1].click();
+    const logout = TestBed.inject(HttpTestingController).expectOne('/api/auth/logout');
+    expect(logout.request.method).toBe('POST');
+    logout.flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/anmelden');
+    expect(element.querySelector('srp-user-menu')).toBeNull();
+    expect(element.querySelector('nav[aria-label="Hauptnavigation"]')).toBeNull();
+  });
+
+  it('shows signed-out people the frame without navigation, with a sign-in link', async () => {
+    const element = await render('/impressum', null);
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/site/legal/impressum')
+      .flush({
+        page: 'impressum',
+        title: 'Impressum',
+        paragraphs: ['Text'],
+      });
+    await fixture.whenStable();
+    expect(element.querySelector('nav[aria-label="Hauptnavigation"]')).toBeNull();
+    expect(element.querySelector('button[aria-controls="hauptnavigation"]')).toBeNull();
+    expect(element.querySelector('srp-user-menu')).toBeNull();
+    const signIn = element.querySelector('header a[href="/anmelden"]');
+    expect(signIn?.textContent?.trim()).toContain('Anmelden');
+    expect(element.querySelectorAll('footer a')).toHaveLength(3);
+  });
+
+  it('shows no sign-in link on the sign-in page itself', async () => {
+    const element = await render('/anmelden', null);
+    expect(element.querySelector('main h1')?.textContent?.trim()).toBe('Anmelden');
+    expect(element.querySelector('header a[href="/anmelden"]')).toBeNull();
   });
 });

@@ -1,22 +1,36 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map, skip, tap } from 'rxjs';
+import { AuthService, SIGN_IN_PATH } from '../core/auth.service';
 import { PRODUCT_NAME } from '../core/page-title.strategy';
 import { LEGAL_NAV, MAIN_NAV } from './nav-items';
+import { UserMenu } from './user-menu';
 
 /** From this width on the navigation stays open beside the content. */
 export const WIDE_LAYOUT_QUERY = '(min-width: 960px)';
 
-/** Page frame: skip link, toolbar, main navigation, content area and footer. */
+/**
+ * Page frame: skip link, toolbar with the user menu, main navigation, content area and footer.
+ * Signed-out people (sign-in, legal and error pages) see the frame without navigation.
+ */
 @Component({
   selector: 'srp-shell',
   // The shell is in the initial bundle: single directives instead of NgModules, and plain
   // Material Symbols spans instead of MatIcon/MatIconButton, keep it small.
-  imports: [MatSidenav, MatSidenavContainer, MatSidenavContent, MatToolbar, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [
+    MatSidenav,
+    MatSidenavContainer,
+    MatSidenavContent,
+    MatToolbar,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    UserMenu,
+  ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -24,10 +38,24 @@ export const WIDE_LAYOUT_QUERY = '(min-width: 960px)';
 export class Shell {
   private readonly breakpoints = inject(BreakpointObserver);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
 
   protected readonly productName = PRODUCT_NAME;
   protected readonly mainNav = MAIN_NAV;
   protected readonly legalNav = LEGAL_NAV;
+
+  protected readonly user = this.auth.user;
+  protected readonly signedIn = this.auth.signedIn;
+  protected readonly known = this.auth.known;
+
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  protected readonly onSignInPage = computed(() => this.url().split(/[?#]/)[0] === SIGN_IN_PATH);
 
   /** Whether the narrow-screen menu is open; the wide layout ignores it. */
   protected readonly menuOpen = signal(false);
@@ -67,6 +95,12 @@ export class Shell {
 
   protected toggleMenu(): void {
     this.menuOpen.update((open) => !open);
+  }
+
+  /** Ends the session on the server and goes to the sign-in page (also if the server failed). */
+  protected signOut(): void {
+    const toSignIn = () => void this.router.navigateByUrl(SIGN_IN_PATH);
+    this.auth.logout().subscribe({ complete: toSignIn, error: toSignIn });
   }
 
   /** The skip link must not change the URL (with <base href> "#inhalt" would leave the page). */

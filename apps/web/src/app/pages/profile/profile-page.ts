@@ -1,0 +1,307 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  AbstractControl,
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RECOMMENDED_LENGTH, PlatformRole } from '@srp/contracts';
+import { filter, switchMap } from 'rxjs';
+import { AuthService } from '../../core/auth.service';
+import { AccountSession, MyAccountService } from '../../core/my-account.service';
+import { apiErrorText, apiFieldErrors } from '../../shared/api-errors';
+import { BerlinDatePipe } from '../../shared/berlin-date.pipe';
+import { confirmAction } from '../../shared/confirm-dialog/confirm-dialog';
+import { deviceLabel, isMobileDevice } from './device-label';
+
+/** How each platform role reads in the UI. */
+export const ROLE_LABELS: Record<PlatformRole, string> = {
+  admin: 'Administration',
+  coordinator: 'Koordination',
+  member: 'Mitglied',
+};
+
+type PasswordField = 'currentPassword' | 'newPassword' | 'repeatPassword';
+
+interface SessionView extends AccountSession {
+  label: string;
+  mobile: boolean;
+}
+
+type SessionsState =
+  | { status: 'loading' }
+  | { status: 'loaded'; sessions: SessionView[] }
+  | { status: 'error'; message: string };
+
+/** "1 andere Sitzung" / "3 andere Sitzungen". */
+function otherSessions(count: number): string {
+  return count === 1 ? '1 andere Sitzung' : `${count} andere Sitzungen`;
+}
+
+function sameAsNewPassword(control: AbstractControl<string>): ValidationErrors | null {
+  const newPassword = control.parent?.get('newPassword')?.value as string | undefined;
+  return control.value && newPassword !== undefined && control.value !== newPassword ? { mismatch: true } : null;
+}
+
+/** Mein Profil: who I am, my password, and where I am signed in. */
+@Component({
+  selector: 'srp-profile-page',
+  imports: [
+    BerlinDatePipe,
+    ReactiveFormsModule,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatIcon,
+    MatIconButton,
+    MatInput,
+    MatLabel,
+    MatProgressBar,
+    MatSuffix,
+  ],
+  templateUrl: './profile-page.html',
+  styleUrl: './profile-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProfilePage {
+  private readonly auth = inject(AuthService);
+  private readonly account = inject(MyAccountService);
+  private readonly dialog = inject(MatDialog);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly user = this.auth.user;
+  protected readonly roleLabel = computed(() => {
+    const role = this.user()?.role;
+    return role ? ROLE_LABELS[role] : '';
+  });
+
+  // --- Passwort ändern ---
+
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly recommendedLength = PASSWORD_RECOMMENDED_LENGTH;
+  protected readonly maxLength = PASSWORD_MAX_LENGTH;
+  protected readonly passwordForm = inject(NonNullableFormBuilder).group({
+    currentPassword: ['', Validators.required],
+    newPassword: [
+      '',
+      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
+    ],
+    repeatPassword: ['', [Validators.required, sameAsNewPassword]],
+  });
+  protected readonly showPasswords = signal<Record<PasswordField, boolean>>({
+    currentPassword: false,
+    newPassword: false,
+    repeatPassword: false,
+  });
+  protected readonly changingPassword = signal(false);
+  protected readonly passwordError = signal<string | null>(null);
+  protected readonly passwordFieldErrors = signal<Partial<Record<PasswordField, string>>>({});
+  protected readonly passwordSuccess = signal<string | null>(null);
+
+  private readonly passwordFormDirective = viewChild.required(FormGroupDirective);
+  private readonly currentPasswordInput = viewChild.required<ElementRef<HTMLInputElement>>('currentPasswordInput');
+  private readonly newPasswordInput = viewChild.required<ElementRef<HTMLInputElement>>('newPasswordInput');
+  private readonly repeatPasswordInput = viewChild.required<ElementRef<HTMLInputElement>>('repeatPasswordInput');
+
+  // --- Meine Sitzungen ---
+
+  protected readonly sessionsState = signal<SessionsState>({ status: 'loading' });
+  protected readonly otherSessionCount = computed(() => {
+    const state = this.sessionsState();
+    return state.status === 'loaded' ? state.sessions.filter((s) => !s.current).length : 0;
+  });
+  /** Id of the session being ended, or 'others'. */
+  protected readonly ending = signal<string | null>(null);
+  protected readonly sessionsMessage = signal<string | null>(null);
+  protected readonly sessionsError = signal<string | null>(null);
+
+  constructor() {
+    // The repeat field compares with the new password: check it again when that changes.
+    this.passwordForm.controls.newPassword.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.passwordForm.controls.repeatPassword.updateValueAndValidity({ emitEvent: false }));
+    this.loadSessions();
+  }
+
+  protected togglePassword(field: PasswordField): void {
+    this.showPasswords.update((shown) => ({ ...shown, [field]: !shown[field] }));
+  }
+
+  protected changePassword(): void {
+    if (this.changingPassword()) {
+      return;
+    }
+    this.passwordSuccess.set(null);
+    this.passwordError.set(null);
+    this.passwordFieldErrors.set({});
+    const controls = this.passwordForm.controls;
+    if (this.passwordForm.invalid) {
+      this.passwordForm.markAllAsTouched();
+      this.focusField(
+        controls.currentPassword.invalid
+          ? 'currentPassword'
+          : controls.newPassword.invalid
+            ? 'newPassword'
+            : 'repeatPassword',
+      );
+      return;
+    }
+    const { currentPassword, newPassword } = this.passwordForm.getRawValue();
+    this.changingPassword.set(true);
+    this.account
+      .changePassword(currentPassword, newPassword)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (ended) => {
+          this.changingPassword.set(false);
+          this.passwordFormDirective().resetForm();
+          this.showPasswords.set({ currentPassword: false, newPassword: false, repeatPassword: false });
+          this.passwordSuccess.set(
+            `Ihr Passwort wurde geändert. ${
+              ended === 0
+                ? 'Es waren keine anderen Sitzungen aktiv.'
+                : `${otherSessions(ended)} ${ended === 1 ? 'wurde' : 'wurden'} beendet.`
+            }`,
+          );
+          this.loadSessions();
+        },
+        error: (error: unknown) => {
+          this.changingPassword.set(false);
+          const fields: Partial<Record<PasswordField, string>> = {};
+          for (const detail of apiFieldErrors(error)) {
+            const field: PasswordField | undefined =
+              detail.field === 'currentPassword'
+                ? 'currentPassword'
+                : detail.field === 'password' || detail.field === 'newPassword'
+                  ? 'newPassword'
+                  : undefined;
+            if (field && !fields[field]) {
+              fields[field] = detail.message;
+              controls[field].setErrors({ server: detail.message });
+              controls[field].markAsTouched();
+            }
+          }
+          this.passwordFieldErrors.set(fields);
+          const first = (['currentPassword', 'newPassword'] as const).find((f) => fields[f]);
+          this.passwordError.set(
+            first ? 'Das Passwort wurde nicht geändert. Bitte beachten Sie die Hinweise am Feld.' : apiErrorText(error),
+          );
+          if (first) {
+            this.focusField(first);
+          }
+        },
+      });
+  }
+
+  private focusField(field: PasswordField): void {
+    const inputs = {
+      currentPassword: this.currentPasswordInput,
+      newPassword: this.newPasswordInput,
+      repeatPassword: this.repeatPasswordInput,
+    };
+    inputs[field]().nativeElement.focus();
+  }
+
+  protected loadSessions(): void {
+    if (this.sessionsState().status !== 'loaded') {
+      this.sessionsState.set({ status: 'loading' });
+    }
+    this.account
+      .sessions()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (sessions) =>
+          this.sessionsState.set({
+            status: 'loaded',
+            sessions: sessions
+              .map((s) => ({ ...s, label: deviceLabel(s.userAgent), mobile: isMobileDevice(s.userAgent) }))
+              // This browser first, then the most recently used.
+              .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt)),
+          }),
+        error: (error: unknown) => this.sessionsState.set({ status: 'error', message: apiErrorText(error) }),
+      });
+  }
+
+  protected endSession(session: SessionView): void {
+    this.sessionsMessage.set(null);
+    this.sessionsError.set(null);
+    confirmAction(this.dialog, {
+      title: 'Sitzung beenden?',
+      message: `Die Sitzung „${session.label}“ wird beendet. Wer diesen Browser benutzt, muss sich dort neu anmelden.`,
+      confirmLabel: 'Sitzung beenden',
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => {
+          this.ending.set(session.id);
+          return this.account.endSession(session.id);
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          this.ending.set(null);
+          this.sessionsMessage.set(`Die Sitzung „${session.label}“ wurde beendet.`);
+          this.loadSessions();
+        },
+        error: (error: unknown) => {
+          this.ending.set(null);
+          this.sessionsError.set(apiErrorText(error));
+          this.loadSessions();
+        },
+      });
+  }
+
+  protected endOtherSessions(): void {
+    this.sessionsMessage.set(null);
+    this.sessionsError.set(null);
+    const count = this.otherSessionCount();
+    confirmAction(this.dialog, {
+      title: 'Überall sonst abmelden?',
+      message: `${otherSessions(count)} ${count === 1 ? 'wird' : 'werden'} beendet. In diesem Browser bleiben Sie angemeldet.`,
+      confirmLabel: 'Überall sonst abmelden',
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => {
+          this.ending.set('others');
+          return this.account.endOtherSessions();
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (revoked) => {
+          this.ending.set(null);
+          this.sessionsMessage.set(
+            revoked === 0
+              ? 'Es waren keine anderen Sitzungen aktiv.'
+              : `${otherSessions(revoked)} ${revoked === 1 ? 'wurde' : 'wurden'} beendet. Sie sind jetzt nur noch in diesem Browser angemeldet.`,
+          );
+          this.loadSessions();
+        },
+        error: (error: unknown) => {
+          this.ending.set(null);
+          this.sessionsError.set(apiErrorText(error));
+        },
+      });
+  }
+}

@@ -1,0 +1,34 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { firstValueFrom } from 'rxjs';
+import { MeDto } from '../api/generated/models/me-dto';
+import { AuthService } from '../core/auth.service';
+
+/** The person tests sign in as. */
+export const TEST_USER: MeDto = {
+  id: '7d0f6a8e-2c1b-4f1e-9a57-1b6f3e0c2a11',
+  email: 'erika.muster@halle.de',
+  name: 'Erika Muster',
+  role: 'coordinator',
+  status: 'active',
+  secondFactorEnabled: false,
+  secondFactorPending: false,
+};
+
+/**
+ * Lets the AuthService ask GET /api/auth/me and answers it from the test's HTTP backend:
+ * with the person (signed in) or with 401 (signed out).
+ */
+export async function answerMe(user: MeDto | null = TEST_USER): Promise<void> {
+  const loaded = firstValueFrom(TestBed.inject(AuthService).load());
+  const request = TestBed.inject(HttpTestingController).expectOne('/api/auth/me');
+  if (user) {
+    request.flush(user);
+  } else {
+    request.flush(
+      { code: 'UNAUTHENTICATED', message: 'Bitte melden Sie sich an.', details: {}, correlationId: 'test' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+  }
+  await loaded;
+}
