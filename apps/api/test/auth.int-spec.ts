@@ -272,4 +272,27 @@ describe('sign-in, sessions and CSRF', () => {
     const stranger = await browser();
     expect((await stranger.post('/api/auth/password', { currentPassword: 'x', newPassword: 'y' })).status).toBe(401);
   });
+
+  it('throttles a client address after repeated failures across accounts (per IP)', async () => {
+    // Requests come through a trusted proxy on loopback, which reports the client's address.
+    const client = await browser();
+    const from = { 'x-forwarded-for': '203.0.113.7' };
+    const attempt = (email: string, password: string) =>
+      client.request('POST', '/api/auth/login', { body: { email, password }, headers: from });
+    for (let i = 0; i < LOGIN_LIMITS.perIp; i++) {
+      expect((await attempt(`unbekannt-${i}@example.org`, 'falsch falsch')).status).toBe(401);
+    }
+    const email = await newAccount();
+    expect((await attempt(email, PASSWORD)).status).toBe(429);
+    // Another address is not affected.
+    const other = await client.request('POST', '/api/auth/login', {
+      body: { email, password: PASSWORD },
+      headers: { 'x-forwarded-for': '198.51.100.23' },
+    });
+    expect(other.status).toBe(200);
+    const { rows } = await pg.query(
+      `SELECT DISTINCT ip FROM audit_event WHERE action = 'auth.login_failed' AND ip = '203.0.113.7'`,
+    );
+    expect(rows).toEqual([{ ip: '203.0.113.7' }]);
+  });
 });
