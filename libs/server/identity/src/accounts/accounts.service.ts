@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountStatus, PlatformRole } from '@srp/contracts';
 import { DomainError } from '@srp/server/platform';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditOrigin, AuditService } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from '../passwords/password-hasher';
-import { Session } from '../sessions/session.entity';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '../passwords/password-policy';
+import { SessionService } from '../sessions/session.service';
 import { Account, normalizeEmail } from './account.entity';
 
 export interface NewAccount {
@@ -22,6 +22,7 @@ export interface NewAccount {
 export class AccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
@@ -99,22 +100,18 @@ export class AccountsService {
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(Account, { id: accountId }, { passwordHash, passwordChangedAt: new Date() });
-      const ended = await manager.update(
-        Session,
-        { accountId, revokedAt: IsNull(), id: Not(currentSessionId) },
-        { revokedAt: new Date(), revokedReason: 'password_changed' },
-      );
+      const ended = await this.sessions.revokeAll(accountId, 'password_changed', currentSessionId, manager);
       await this.audit.record(
         origin,
         {
           action: 'auth.password_changed',
           subjectType: 'account',
           subjectId: accountId,
-          details: { endedSessions: ended.affected ?? 0 },
+          details: { endedSessions: ended },
         },
         manager,
       );
-      return { endedSessions: ended.affected ?? 0 };
+      return { endedSessions: ended };
     });
   }
 }

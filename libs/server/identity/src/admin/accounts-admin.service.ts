@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@srp/server/platform';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AuditOrigin, AuditService } from '../audit/audit.service';
-import { Session } from '../sessions/session.entity';
-import { Actor } from '../sessions/session.service';
+import { Actor, SessionService } from '../sessions/session.service';
 import {
   AccountListQuery,
   AccountSummaryDto,
@@ -35,6 +34,7 @@ function toSummary(a: Account): AccountSummaryDto {
 export class AccountsAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
@@ -77,12 +77,8 @@ export class AccountsAdminService {
       const saved = await manager.save(account);
       let endedSessions = 0;
       if (before.status !== saved.status && saved.status === 'deactivated') {
-        const ended = await manager.update(
-          Session,
-          { accountId: id, revokedAt: IsNull() },
-          { revokedAt: new Date(), revokedReason: 'deactivated' },
-        );
-        endedSessions = ended.affected ?? 0;
+        const ended = await this.sessions.revokeAll(id, 'deactivated', undefined, manager);
+        endedSessions = ended;
       }
       await this.audit.record(
         origin,

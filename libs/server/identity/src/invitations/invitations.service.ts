@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlatformRole } from '@srp/contracts';
 import { AppConfig, DomainError, MailOutboxService, MailTemplateName } from '@srp/server/platform';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Account, normalizeEmail } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
 import { mayInviteRole } from '../access/policy';
 import { AuditOrigin, AuditService } from '../audit/audit.service';
 import { hashPassword } from '../passwords/password-hasher';
-import { Session } from '../sessions/session.entity';
-import { Actor } from '../sessions/session.service';
+import { Actor, SessionService } from '../sessions/session.service';
 import { AccountTokensService } from '../tokens/account-tokens.service';
 
 /** Invitations (set a password, accept the privacy notice) and password resets by e-mailed link. */
@@ -17,6 +16,7 @@ import { AccountTokensService } from '../tokens/account-tokens.service';
 export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
     private readonly config: AppConfig,
     private readonly tokens: AccountTokensService,
     private readonly accounts: AccountsService,
@@ -150,18 +150,14 @@ export class InvitationsService {
       const row = await this.tokens.find(token, 'password_reset', manager);
       await this.tokens.consume(row.id, manager);
       await manager.update(Account, { id: row.accountId }, { passwordHash, passwordChangedAt: new Date() });
-      const ended = await manager.update(
-        Session,
-        { accountId: row.accountId, revokedAt: IsNull() },
-        { revokedAt: new Date(), revokedReason: 'password_reset' },
-      );
+      const ended = await this.sessions.revokeAll(row.accountId, 'password_reset', undefined, manager);
       await this.audit.record(
         { actorId: row.accountId, ...origin },
         {
           action: 'auth.password_reset',
           subjectType: 'account',
           subjectId: row.accountId,
-          details: { endedSessions: ended.affected ?? 0 },
+          details: { endedSessions: ended },
         },
         manager,
       );
