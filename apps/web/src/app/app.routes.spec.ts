@@ -10,12 +10,15 @@ import { authGuard } from './core/auth.guard';
 import { PageTitleStrategy } from './core/page-title.strategy';
 import { AdministrationPage } from './pages/administration/administration-page';
 import { ErrorPage } from './pages/error/error-page';
+import { AcceptInvitationPage } from './pages/invitation/accept-invitation-page';
 import { KnowledgePage } from './pages/knowledge/knowledge-page';
 import { LegalPage } from './pages/legal/legal-page';
 import { MeetingsPage } from './pages/meetings/meetings-page';
 import { MunicipalitiesPage } from './pages/municipalities/municipalities-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { OverviewPage } from './pages/overview/overview-page';
+import { ForgotPasswordPage } from './pages/password-reset/forgot-password-page';
+import { ResetPasswordPage } from './pages/password-reset/reset-password-page';
 import { ProfilePage } from './pages/profile/profile-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { TasksPage } from './pages/tasks/tasks-page';
@@ -53,10 +56,13 @@ describe('appRoutes', () => {
     TestBed.inject(HttpTestingController).verify();
   });
 
-  it('requires sign-in for every page except sign-in, legal, error and 404 pages', () => {
+  it('requires sign-in for every page except sign-in, e-mail links, legal, error and 404 pages', () => {
     const routes = flatten(appRoutes);
     expect(routes.filter((r) => !r.guarded).map((r) => r.path)).toEqual([
       '/anmelden',
+      '/einladung/:token',
+      '/passwort-vergessen',
+      '/passwort-zuruecksetzen/:token',
       '/impressum',
       '/datenschutz',
       '/barrierefreiheit',
@@ -79,6 +85,10 @@ describe('appRoutes', () => {
   it.each(pages)('%s shows its page, heading and German document title', async (url, component, heading, title) => {
     await answerMe(TEST_USER);
     await harness.navigateByUrl(url, component);
+    // The administration lists the people at once.
+    TestBed.inject(HttpTestingController)
+      .match('/api/accounts')
+      .forEach((request) => request.flush([]));
     const h1 = harness.routeNativeElement?.querySelector('h1');
     expect(h1?.textContent?.trim()).toBe(heading);
     expect(TestBed.inject(Title).getTitle()).toBe(`${title} – SmartRegion Portal`);
@@ -100,6 +110,23 @@ describe('appRoutes', () => {
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Mein Profil');
     expect(TestBed.inject(Title).getTitle()).toBe('Mein Profil – SmartRegion Portal');
   });
+
+  it.each([
+    ['/einladung/abc', AcceptInvitationPage, 'Einladung annehmen', '/api/invitations/abc'],
+    ['/passwort-vergessen', ForgotPasswordPage, 'Passwort vergessen', undefined],
+    ['/passwort-zuruecksetzen/abc', ResetPasswordPage, 'Neues Passwort festlegen', '/api/password-reset/abc'],
+  ] as [string, Type<unknown>, string, string | undefined][])(
+    '%s opens without sign-in',
+    async (url, component, title, request) => {
+      await answerMe(null);
+      await harness.navigateByUrl(url, component);
+      if (request) {
+        TestBed.inject(HttpTestingController).expectOne(request);
+      }
+      expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe(title);
+      expect(TestBed.inject(Title).getTitle()).toBe(`${title} – SmartRegion Portal`);
+    },
+  );
 
   it('shows the error page without sign-in', async () => {
     await answerMe(null);

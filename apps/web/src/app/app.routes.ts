@@ -16,7 +16,8 @@ function legalRoute(page: LegalPageId, title: string): Route {
 
 /**
  * Every page is lazy; `title` feeds the PageTitleStrategy ("Kommunen – SmartRegion Portal").
- * Only the sign-in page, the legal pages, the error page and the 404 page are public: every other
+ * Only the sign-in page, the e-mail links (invitation, password reset), the legal pages, the error
+ * page and the 404 page are public: every other
  * page goes into the guarded group, so a new page requires sign-in unless it is put elsewhere.
  */
 export const appRoutes: Route[] = [
@@ -25,6 +26,21 @@ export const appRoutes: Route[] = [
     title: 'Anmelden',
     canActivate: [signedOutGuard],
     loadComponent: () => import('./pages/sign-in/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'einladung/:token',
+    title: 'Einladung annehmen',
+    loadComponent: () => import('./pages/invitation/accept-invitation-page').then((m) => m.AcceptInvitationPage),
+  },
+  {
+    path: 'passwort-vergessen',
+    title: 'Passwort vergessen',
+    loadComponent: () => import('./pages/password-reset/forgot-password-page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'passwort-zuruecksetzen/:token',
+    title: 'Neues Passwort festlegen',
+    loadComponent: () => import('./pages/password-reset/reset-password-page').then((m) => m.ResetPasswordPage),
   },
   legalRoute('impressum', 'Impressum'),
   legalRoute('datenschutz', 'Datenschutz'),

@@ -6,12 +6,18 @@ import { authChangePassword } from '../api/generated/fn/auth/auth-change-passwor
 import { authEndOtherSessions } from '../api/generated/fn/auth/auth-end-other-sessions';
 import { authEndSession } from '../api/generated/fn/auth/auth-end-session';
 import { authListSessions } from '../api/generated/fn/auth/auth-list-sessions';
+import { secondFactorEnable } from '../api/generated/fn/auth/second-factor-enable';
+import { secondFactorSetup } from '../api/generated/fn/auth/second-factor-setup';
+import { SecondFactorSetupDto } from '../api/generated/models/second-factor-setup-dto';
 import { SessionDto } from '../api/generated/models/session-dto';
 
 /** One browser in which the person is signed in. */
 export type AccountSession = SessionDto;
 
-/** The signed-in person's own account: sessions and password. */
+/** A new secret for the authenticator app: the QR code (PNG data URL) and the secret for typing in. */
+export type SecondFactorSetup = SecondFactorSetupDto;
+
+/** The signed-in person's own account: sessions, password and second factor. */
 @Injectable({ providedIn: 'root' })
 export class MyAccountService {
   private readonly http = inject(HttpClient);
@@ -34,6 +40,18 @@ export class MyAccountService {
   changePassword(currentPassword: string, newPassword: string): Observable<number> {
     return authChangePassword(this.http, this.api.rootUrl, { body: { currentPassword, newPassword } }).pipe(
       map((response) => response.body.endedSessions),
+    );
+  }
+
+  /** Starts setting up an authenticator app; a new call replaces a setup not yet confirmed. */
+  setupSecondFactor(): Observable<SecondFactorSetup> {
+    return secondFactorSetup(this.http, this.api.rootUrl).pipe(map((response) => response.body));
+  }
+
+  /** Confirms the setup with a first code; emits the ten recovery codes (shown only this once). */
+  enableSecondFactor(code: string): Observable<string[]> {
+    return secondFactorEnable(this.http, this.api.rootUrl, { body: { code } }).pipe(
+      map((response) => response.body.recoveryCodes),
     );
   }
 }

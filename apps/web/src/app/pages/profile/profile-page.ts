@@ -9,35 +9,24 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormGroupDirective,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RECOMMENDED_LENGTH, PlatformRole } from '@srp/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RECOMMENDED_LENGTH } from '@srp/contracts';
 import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth.service';
 import { AccountSession, MyAccountService } from '../../core/my-account.service';
+import { ROLE_LABELS } from '../../shared/account-labels';
 import { apiErrorText, apiFieldErrors } from '../../shared/api-errors';
 import { BerlinDatePipe } from '../../shared/berlin-date.pipe';
 import { confirmAction } from '../../shared/confirm-dialog/confirm-dialog';
+import { sameAs } from '../../shared/password-match';
 import { deviceLabel, isMobileDevice } from './device-label';
-
-/** How each platform role reads in the UI. */
-export const ROLE_LABELS: Record<PlatformRole, string> = {
-  admin: 'Administration',
-  coordinator: 'Koordination',
-  member: 'Mitglied',
-};
+import { SecondFactorCard } from './second-factor-card';
 
 type PasswordField = 'currentPassword' | 'newPassword' | 'repeatPassword';
 
@@ -56,12 +45,7 @@ function otherSessions(count: number): string {
   return count === 1 ? '1 andere Sitzung' : `${count} andere Sitzungen`;
 }
 
-function sameAsNewPassword(control: AbstractControl<string>): ValidationErrors | null {
-  const newPassword = control.parent?.get('newPassword')?.value as string | undefined;
-  return control.value && newPassword !== undefined && control.value !== newPassword ? { mismatch: true } : null;
-}
-
-/** Mein Profil: who I am, my password, and where I am signed in. */
+/** Mein Profil: who I am, my second factor, my password, and where I am signed in. */
 @Component({
   selector: 'srp-profile-page',
   imports: [
@@ -77,6 +61,7 @@ function sameAsNewPassword(control: AbstractControl<string>): ValidationErrors |
     MatLabel,
     MatProgressBar,
     MatSuffix,
+    SecondFactorCard,
   ],
   templateUrl: './profile-page.html',
   styleUrl: './profile-page.scss',
@@ -105,7 +90,7 @@ export class ProfilePage {
       '',
       [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
     ],
-    repeatPassword: ['', [Validators.required, sameAsNewPassword]],
+    repeatPassword: ['', [Validators.required, sameAs('newPassword')]],
   });
   protected readonly showPasswords = signal<Record<PasswordField, boolean>>({
     currentPassword: false,

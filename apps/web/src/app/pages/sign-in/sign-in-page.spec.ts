@@ -225,4 +225,19 @@ describe('SignInPage', () => {
     await fixture.whenStable();
     expect(router.navigateByUrl).toHaveBeenCalledWith('/profil');
   });
+
+  it('links to "Passwort vergessen?"', () => {
+    const link = present(
+      Array.from(element().querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Passwort vergessen?'),
+      'forgot link',
+    );
+    expect(link.getAttribute('href')).toBe('/passwort-vergessen');
+  });
+
+  it('fills in the e-mail address from the query parameter email', async () => {
+    fixture = TestBed.createComponent(SignInPage);
+    fixture.componentRef.setInput('email', ' neu@halle.de ');
+    await fixture.whenStable();
+    expect(emailInput().value).toBe('neu@halle.de');
+  });
 });

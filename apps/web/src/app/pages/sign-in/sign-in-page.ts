@@ -3,6 +3,7 @@ import {
   Component,
   ElementRef,
   Injector,
+  OnInit,
   afterNextRender,
   computed,
   inject,
@@ -16,7 +17,7 @@ import { MatError, MatFormField, MatLabel, MatSuffix } from '@angular/material/f
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { AuthService, safeReturnUrl } from '../../core/auth.service';
 import { apiErrorText, apiFieldErrors } from '../../shared/api-errors';
 
@@ -39,18 +40,21 @@ const NOTICES = {
     MatLabel,
     MatProgressBar,
     MatSuffix,
+    RouterLink,
   ],
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class SignInPage {
+export class SignInPage implements OnInit {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
 
   /** Query parameter `ziel`: where to go after signing in; bound by withComponentInputBinding(). */
   readonly ziel = input<string | undefined>();
+  /** Query parameter `email`: filled in for the person, e.g. after accepting an invitation. */
+  readonly email = input<string | undefined>();
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
@@ -78,6 +82,13 @@ export class SignInPage {
   private readonly emailInput = viewChild<ElementRef<HTMLInputElement>>('emailInput');
   private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
   private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
+
+  ngOnInit(): void {
+    const email = this.email()?.trim();
+    if (email) {
+      this.form.controls.email.setValue(email);
+    }
+  }
 
   protected togglePassword(): void {
     this.showPassword.update((show) => !show);
