@@ -70,6 +70,12 @@ describe('people administration, audit log and the role × route matrix', () => 
     const routes: Array<[string, string, unknown, Record<keyof typeof clients, number[]>]> = [
       ['GET', '/api/auth/me', undefined, { anonymous: [401], member: [200], coordinator: [200], admin: [200] }],
       ['GET', '/api/auth/sessions', undefined, { anonymous: [401], member: [200], coordinator: [200], admin: [200] }],
+      [
+        'PATCH',
+        '/api/auth/me',
+        { name: 'Neu', version: 999 },
+        { anonymous: [401], member: [409], coordinator: [409], admin: [409] },
+      ],
       ['GET', '/api/accounts', undefined, { anonymous: [401], member: [403], coordinator: [200], admin: [200] }],
       ['GET', '/api/audit', undefined, { anonymous: [401], member: [403], coordinator: [403], admin: [200] }],
       [

@@ -295,4 +295,29 @@ describe('sign-in, sessions and CSRF', () => {
     );
     expect(rows).toEqual([{ ip: '203.0.113.7' }]);
   });
+
+  it('changes my name with the current version; a stale version gets 409 and changes nothing', async () => {
+    const email = await newAccount();
+    const client = await signedIn(email);
+    const me = (await client.get('/api/auth/me')).body;
+    const renamed = await client.request('PATCH', '/api/auth/me', {
+      body: { name: '  Dr. Neu Name ', version: me.version },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Dr. Neu Name', version: me.version + 1 });
+    const stale = await client.request('PATCH', '/api/auth/me', { body: { name: 'Alt', version: me.version } });
+    expect(stale.status).toBe(409);
+    expect((await client.get('/api/auth/me')).body.name).toBe('Dr. Neu Name');
+    const extra = await client.request('PATCH', '/api/auth/me', {
+      body: { name: 'X', version: me.version + 1, role: 'admin' },
+    });
+    expect(extra.status).toBe(400);
+    expect(
+      (await client.request('PATCH', '/api/auth/me', { body: { name: '   ', version: me.version + 1 } })).status,
+    ).toBe(400);
+    const { rows } = await pg.query(`SELECT role FROM account WHERE email = $1`, [email]);
+    expect(rows[0].role).toBe('member');
+    const audit = await pg.query(`SELECT details FROM audit_event WHERE action = 'account.renamed'`);
+    expect(audit.rows.at(-1).details).toEqual({ before: { name: `Person ${n}` }, after: { name: 'Dr. Neu Name' } });
+  });
 });

@@ -114,4 +114,34 @@ export class AccountsService {
       return { endedSessions: ended };
     });
   }
+
+  /** Changes a person's own name; 409 when the version is stale; audited with before/after. */
+  async rename(accountId: string, name: string, version: number, origin: AuditOrigin): Promise<Account> {
+    const trimmed = name.trim();
+    if (!trimmed) {
+      throw new DomainError('VALIDATION_FAILED', undefined, [
+        { field: 'name', code: 'isNotEmpty', message: '„name“ darf nicht leer sein.' },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const account = await manager.findOne(Account, { where: { id: accountId }, lock: { mode: 'pessimistic_write' } });
+      if (!account) throw new DomainError('NOT_FOUND');
+      if (account.version !== version)
+        throw new DomainError('CONFLICT', undefined, { currentVersion: account.version });
+      const before = account.name;
+      account.name = trimmed;
+      const saved = await manager.save(account);
+      await this.audit.record(
+        origin,
+        {
+          action: 'account.renamed',
+          subjectType: 'account',
+          subjectId: accountId,
+          details: { before: { name: before }, after: { name: trimmed } },
+        },
+        manager,
+      );
+      return saved;
+    });
+  }
 }

@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Param,
+  Patch,
   ParseUUIDPipe,
   Post,
   Req,
@@ -13,6 +14,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBody,
+  ApiConflictResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -29,7 +31,15 @@ import { AccountsService } from '../accounts/accounts.service';
 import { AllowPendingSecondFactor, RequirePermission } from '../access/require-permission.decorator';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SessionService } from '../sessions/session.service';
-import { ChangePasswordDto, LoginDto, MeDto, PasswordChangedDto, RevokedCountDto, SessionDto } from './auth.dto';
+import {
+  UpdateMeDto,
+  ChangePasswordDto,
+  LoginDto,
+  MeDto,
+  PasswordChangedDto,
+  RevokedCountDto,
+  SessionDto,
+} from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { LocalLoginGuard } from './local-login.guard';
@@ -44,6 +54,7 @@ function toMe(account: Account, secondFactorPending: boolean): MeDto {
     status: account.status,
     secondFactorEnabled: account.totpEnabledAt !== null,
     secondFactorPending,
+    version: account.version,
   };
 }
 
@@ -171,5 +182,18 @@ export class AuthController {
       actorId: actor.accountId,
       ...requestOrigin(request),
     });
+  }
+
+  /** Changes my name (409 when the profile changed meanwhile). */
+  @Patch('me')
+  @RequirePermission('self.manage')
+  @ApiOkResponse({ type: MeDto })
+  @ApiConflictResponse({ description: 'Stale version' })
+  async updateMe(@CurrentActor() actor: Actor, @Body() body: UpdateMeDto, @Req() request: Request): Promise<MeDto> {
+    const account = await this.accounts.rename(actor.accountId, body.name, body.version, {
+      actorId: actor.accountId,
+      ...requestOrigin(request),
+    });
+    return toMe(account, actor.secondFactorPending);
   }
 }

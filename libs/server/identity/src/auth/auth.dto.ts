@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ACCOUNT_STATUSES, AccountStatus, PLATFORM_ROLES, PlatformRole } from '@srp/contracts';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'erika.muster@halle.de' })
@@ -37,6 +38,23 @@ export class MeDto {
 
   @ApiProperty({ description: 'Signed in with the password; the second factor is still to be entered' })
   secondFactorPending!: boolean;
+
+  @ApiProperty({ description: 'Send it back when changing the profile (optimistic locking)' })
+  version!: number;
+}
+
+export class UpdateMeDto {
+  @ApiProperty({ example: 'Dr. Erika Muster' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ description: 'The version the change is based on' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
 }
 
 export class SecondFactorCodeDto {

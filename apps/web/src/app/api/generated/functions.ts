@@ -7,6 +7,8 @@ export type { AuthLogout$Params as AuthLogout$Params } from './fn/auth/auth-logo
 export { authLogout as authLogout } from './fn/auth/auth-logout';
 export type { AuthMe$Params as AuthMe$Params } from './fn/auth/auth-me';
 export { authMe as authMe } from './fn/auth/auth-me';
+export type { AuthUpdateMe$Params as AuthUpdateMe$Params } from './fn/auth/auth-update-me';
+export { authUpdateMe as authUpdateMe } from './fn/auth/auth-update-me';
 export type { AuthListSessions$Params as AuthListSessions$Params } from './fn/auth/auth-list-sessions';
 export { authListSessions as authListSessions } from './fn/auth/auth-list-sessions';
 export type { AuthEndSession$Params as AuthEndSession$Params } from './fn/auth/auth-end-session';

@@ -24,3 +24,4 @@ export type { SecondFactorCodeDto } from './models/second-factor-code-dto';
 export type { SecondFactorSetupDto } from './models/second-factor-setup-dto';
 export type { SessionDto } from './models/session-dto';
 export type { UpdateAccountDto } from './models/update-account-dto';
+export type { UpdateMeDto } from './models/update-me-dto';

@@ -17,4 +17,9 @@ export interface MeDto {
    */
   secondFactorPending: boolean;
   status: 'invited' | 'active' | 'deactivated';
+
+  /**
+   * Send it back when changing the profile (optimistic locking)
+   */
+  version: number;
 }
