@@ -19,6 +19,7 @@ const ERIKA: MeDto = {
   status: 'active',
   secondFactorEnabled: false,
   secondFactorPending: false,
+  version: 1,
 };
 const UNAUTHENTICATED = { code: 'UNAUTHENTICATED', message: 'Bitte melden Sie sich an.' };
 

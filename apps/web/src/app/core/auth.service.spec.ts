@@ -13,6 +13,7 @@ const ERIKA: MeDto = {
   status: 'active',
   secondFactorEnabled: false,
   secondFactorPending: false,
+  version: 1,
 };
 
 describe('AuthService', () => {

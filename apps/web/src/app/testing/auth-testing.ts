@@ -13,6 +13,7 @@ export const TEST_USER: MeDto = {
   status: 'active',
   secondFactorEnabled: false,
   secondFactorPending: false,
+  version: 1,
 };
 
 /**
