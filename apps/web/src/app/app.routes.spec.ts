@@ -1,4 +1,5 @@
 import { Type } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
@@ -8,6 +9,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { appRoutes } from './app.routes';
 import { authGuard } from './core/auth.guard';
 import { PageTitleStrategy } from './core/page-title.strategy';
+import { NO_ACCESS_NOTICE } from './core/role.guard';
 import { AdministrationPage } from './pages/administration/administration-page';
 import { ErrorPage } from './pages/error/error-page';
 import { AcceptInvitationPage } from './pages/invitation/accept-invitation-page';
@@ -101,6 +103,19 @@ describe('appRoutes', () => {
     expect(router.url).toBe(url === '/' ? '/anmelden' : `/anmelden?ziel=${encodeURIComponent(url)}`);
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Anmelden');
     expect(TestBed.inject(Title).getTitle()).toBe('Anmelden – SmartRegion Portal');
+  });
+
+  it('sends members from /verwaltung to the overview, as the api refuses them', async () => {
+    const open = vi.spyOn(TestBed.inject(MatSnackBar), 'open').mockReturnValue(undefined as never);
+    await answerMe({ ...TEST_USER, role: 'member' });
+    await harness.navigateByUrl('/verwaltung', OverviewPage);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe(
+      'Willkommen im SmartRegion Portal',
+    );
+    expect(harness.routeNativeElement?.querySelector('a[href="/verwaltung"]')).toBeNull();
+    expect(open).toHaveBeenCalledWith(NO_ACCESS_NOTICE, 'Schließen', expect.anything());
   });
 
   it('shows the profile page when signed in', async () => {

@@ -1,6 +1,8 @@
 import { Route } from '@angular/router';
 import { authGuard, signedOutGuard } from './core/auth.guard';
+import { roleGuard } from './core/role.guard';
 import { LegalPageId } from './core/site-content.service';
+import { ADMINISTRATION_ROLES } from './shell/nav-items';
 
 const loadLegalPage = () => import('./pages/legal/legal-page').then((m) => m.LegalPage);
 
@@ -88,6 +90,8 @@ export const appRoutes: Route[] = [
       {
         path: 'verwaltung',
         title: 'Verwaltung',
+        // Mirrors the api: only administration and coordination; members go to the overview.
+        canActivate: [roleGuard(ADMINISTRATION_ROLES)],
         loadComponent: () => import('./pages/administration/administration-page').then((m) => m.AdministrationPage),
       },
       {

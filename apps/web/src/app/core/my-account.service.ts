@@ -6,8 +6,10 @@ import { authChangePassword } from '../api/generated/fn/auth/auth-change-passwor
 import { authEndOtherSessions } from '../api/generated/fn/auth/auth-end-other-sessions';
 import { authEndSession } from '../api/generated/fn/auth/auth-end-session';
 import { authListSessions } from '../api/generated/fn/auth/auth-list-sessions';
+import { authUpdateMe } from '../api/generated/fn/auth/auth-update-me';
 import { secondFactorEnable } from '../api/generated/fn/auth/second-factor-enable';
 import { secondFactorSetup } from '../api/generated/fn/auth/second-factor-setup';
+import { MeDto } from '../api/generated/models/me-dto';
 import { SecondFactorSetupDto } from '../api/generated/models/second-factor-setup-dto';
 import { SessionDto } from '../api/generated/models/session-dto';
 
@@ -17,11 +19,21 @@ export type AccountSession = SessionDto;
 /** A new secret for the authenticator app: the QR code (PNG data URL) and the secret for typing in. */
 export type SecondFactorSetup = SecondFactorSetupDto;
 
-/** The signed-in person's own account: sessions, password and second factor. */
+/** The signed-in person's own account: name, sessions, password and second factor. */
 @Injectable({ providedIn: 'root' })
 export class MyAccountService {
   private readonly http = inject(HttpClient);
   private readonly api = inject(ApiConfiguration);
+
+  /**
+   * Changes the person's name. `version` is the one of the profile the change is based on; a 409
+   * CONFLICT means the profile changed meanwhile (reload it first).
+   */
+  updateName(name: string, version: number): Observable<MeDto> {
+    return authUpdateMe(this.http, this.api.rootUrl, { body: { name, version } }).pipe(
+      map((response) => response.body),
+    );
+  }
 
   sessions(): Observable<AccountSession[]> {
     return authListSessions(this.http, this.api.rootUrl).pipe(map((response) => response.body));

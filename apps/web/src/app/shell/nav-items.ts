@@ -1,3 +1,8 @@
+import { Role, hasRole } from '../core/role.guard';
+
+/** The roles that may open the administration, as the api and the route guard say. */
+export const ADMINISTRATION_ROLES: readonly Role[] = ['admin', 'coordinator'];
+
 /** One entry of the main navigation. */
 export interface NavItem {
   /** Router path, absolute. */
@@ -8,6 +13,8 @@ export interface NavItem {
   icon: string;
   /** One German sentence for the overview page. */
   description: string;
+  /** Only these roles see the entry (the route has a roleGuard for the same roles); all when unset. */
+  roles?: readonly Role[];
 }
 
 export const MAIN_NAV: readonly NavItem[] = [
@@ -52,8 +59,14 @@ export const MAIN_NAV: readonly NavItem[] = [
     label: 'Verwaltung',
     icon: 'admin_panel_settings',
     description: 'Mitglieder, Organisationen und Bilanz für die Koordination.',
+    roles: ADMINISTRATION_ROLES,
   },
 ];
+
+/** The entries of the main navigation the person may open. */
+export function navItemsFor(role: Role | undefined): NavItem[] {
+  return MAIN_NAV.filter((item) => hasRole(role, item.roles));
+}
 
 export const LEGAL_NAV: readonly Pick<NavItem, 'path' | 'label'>[] = [
   { path: '/impressum', label: 'Impressum' },

@@ -87,6 +87,14 @@ describe('Shell', () => {
     });
   });
 
+  it('hides the administration from members', async () => {
+    const element = await render('/', { ...TEST_USER, role: 'member' });
+    const nav = element.querySelector('nav[aria-label="Hauptnavigation"]');
+    const labels = Array.from(nav?.querySelectorAll('.nav-label') ?? []).map((label) => label.textContent?.trim());
+    expect(labels).toEqual(['Übersicht', 'Kommunen', 'Arbeitsgruppen', 'Aufgaben', 'Termine', 'Wissen']);
+    expect(nav?.querySelector('a[href="/verwaltung"]')).toBeNull();
+  });
+
   it('marks the current page with aria-current', async () => {
     const element = await render('/kommunen');
     const current = element.querySelectorAll('[aria-current="page"]');

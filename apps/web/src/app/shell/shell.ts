@@ -7,7 +7,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { filter, map, skip, tap } from 'rxjs';
 import { AuthService, SIGN_IN_PATH } from '../core/auth.service';
 import { PRODUCT_NAME } from '../core/page-title.strategy';
-import { LEGAL_NAV, MAIN_NAV } from './nav-items';
+import { LEGAL_NAV, navItemsFor } from './nav-items';
 import { UserMenu } from './user-menu';
 
 /** From this width on the navigation stays open beside the content. */
@@ -41,10 +41,11 @@ export class Shell {
   private readonly auth = inject(AuthService);
 
   protected readonly productName = PRODUCT_NAME;
-  protected readonly mainNav = MAIN_NAV;
   protected readonly legalNav = LEGAL_NAV;
 
   protected readonly user = this.auth.user;
+  /** Members do not see the administration: it is not for them (the route guard says the same). */
+  protected readonly mainNav = computed(() => navItemsFor(this.user()?.role));
   protected readonly signedIn = this.auth.signedIn;
   protected readonly known = this.auth.known;
 

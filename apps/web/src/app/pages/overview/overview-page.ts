@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { SecondFactorHint } from '../../shared/second-factor-hint';
-import { MAIN_NAV } from '../../shell/nav-items';
+import { AuthService } from '../../core/auth.service';
+import { navItemsFor } from '../../shell/nav-items';
 
 /** Start page: what the portal is for and where to find what. */
 @Component({
@@ -13,6 +14,7 @@ import { MAIN_NAV } from '../../shell/nav-items';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OverviewPage {
-  /** The sections below the overview itself, as signposts. */
-  protected readonly sections = MAIN_NAV.filter((item) => item.path !== '/');
+  private readonly user = inject(AuthService).user;
+  /** The sections below the overview itself that the person may open, as signposts. */
+  protected readonly sections = computed(() => navItemsFor(this.user()?.role).filter((item) => item.path !== '/'));
 }

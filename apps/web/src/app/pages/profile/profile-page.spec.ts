@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { SessionDto } from '../../api/generated/models/session-dto';
+import { AuthService } from '../../core/auth.service';
 import { TEST_USER, answerMe } from '../../testing/auth-testing';
 import { present } from '../../testing/dom-testing';
 import { ProfilePage } from './profile-page';
@@ -105,7 +106,7 @@ describe('ProfilePage', () => {
       expect(element().querySelector('h1')?.textContent?.trim()).toBe('Mein Profil');
       const facts = Array.from(section('Ihre Angaben').querySelectorAll('dt')).map((dt) => [
         dt.textContent?.trim(),
-        dt.nextElementSibling?.textContent?.trim(),
+        (dt.nextElementSibling?.querySelector('.fact-value') ?? dt.nextElementSibling)?.textContent?.trim(),
       ]);
       expect(facts).toEqual([
         ['Name', 'Erika Muster'],
@@ -130,6 +131,145 @@ describe('ProfilePage', () => {
       await fixture.whenStable();
       await loadSessions();
       expect(section('Ihre Angaben').textContent).toContain(label);
+    });
+  });
+
+  describe('Namen ändern', () => {
+    const card = () => section('Ihre Angaben');
+    const nameInput = () => card().querySelector<HTMLInputElement>('input[autocomplete="name"]');
+    const type = (value: string) => {
+      const input = present(nameInput(), 'name input');
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+
+    async function openForm(): Promise<void> {
+      await loadSessions();
+      buttons(card(), 'Namen ändern')[0].click();
+      await settle();
+    }
+
+    async function submit(): Promise<void> {
+      buttons(card(), 'Speichern')[0].click();
+      await settle();
+    }
+
+    it('opens a form with the current name and moves the focus into the field', async () => {
+      await openForm();
+      const input = present(nameInput(), 'name input');
+      expect(input.value).toBe('Erika Muster');
+      expect(input.required).toBe(true);
+      expect(document.activeElement).toBe(input);
+      expect(card().querySelector('mat-label')?.textContent).toBe('Name');
+      expect(buttons(card(), 'Namen ändern')).toHaveLength(0);
+      expect(buttons(card(), 'Abbrechen')).toHaveLength(1);
+    });
+
+    it('saves the name with the version, refreshes the person and says so politely', async () => {
+      await openForm();
+      type('  Erika Beispiel ');
+      await submit();
+
+      const request = backend.expectOne('/api/auth/me');
+      expect(request.request.method).toBe('PATCH');
+      expect(request.request.body).toEqual({ name: 'Erika Beispiel', version: 1 });
+      request.flush({ ...TEST_USER, name: 'Erika Beispiel', version: 2 });
+      await settle();
+      const refresh = backend.expectOne('/api/auth/me');
+      expect(refresh.request.method).toBe('GET');
+      refresh.flush({ ...TEST_USER, name: 'Erika Beispiel', version: 2 });
+      await settle();
+
+      expect(nameInput()).toBeNull();
+      expect(card().querySelector('.fact-value')?.textContent?.trim()).toBe('Erika Beispiel');
+      expect(card().querySelector('[role="status"]')?.textContent).toContain(
+        'Ihr Name wurde in „Erika Beispiel“ geändert.',
+      );
+      expect(document.activeElement).toBe(buttons(card(), 'Namen ändern')[0]);
+      expect(TestBed.inject(AuthService).user()?.version).toBe(2);
+    });
+
+    it('requires a name of at most 200 characters, without asking the api', async () => {
+      await openForm();
+      type('   ');
+      await submit();
+      expect(card().querySelector('mat-error')?.textContent).toContain('Bitte geben Sie Ihren Namen ein.');
+      expect(document.activeElement).toBe(nameInput());
+
+      type('x'.repeat(201));
+      await submit();
+      expect(card().querySelector('mat-error')?.textContent).toContain('höchstens 200 Zeichen');
+      backend.expectNone('/api/auth/me');
+    });
+
+    it('closes without saving on Abbrechen and on Escape, and gives the focus back to the button', async () => {
+      await openForm();
+      type('Jemand anderes');
+      buttons(card(), 'Abbrechen')[0].click();
+      await settle();
+      expect(nameInput()).toBeNull();
+      expect(card().querySelector('.fact-value')?.textContent?.trim()).toBe('Erika Muster');
+      expect(document.activeElement).toBe(buttons(card(), 'Namen ändern')[0]);
+
+      buttons(card(), 'Namen ändern')[0].click();
+      await settle();
+      present(nameInput(), 'name input').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      await settle();
+      expect(nameInput()).toBeNull();
+      expect(document.activeElement).toBe(buttons(card(), 'Namen ändern')[0]);
+      backend.expectNone('/api/auth/me');
+    });
+
+    it('shows the api message at the field for a 400', async () => {
+      await openForm();
+      type('Erika <script>');
+      await submit();
+      backend.expectOne({ method: 'PATCH', url: '/api/auth/me' }).flush(
+        ...apiError(400, {
+          code: 'VALIDATION_FAILED',
+          message: 'Die Eingaben sind unvollständig.',
+          details: [{ field: 'name', message: 'Der Name enthält unzulässige Zeichen.' }],
+        }),
+      );
+      await settle();
+      expect(card().querySelector('mat-error')?.textContent).toContain('Der Name enthält unzulässige Zeichen.');
+      expect(card().querySelector('[role="alert"]')?.textContent).toContain('Bitte beachten Sie den Hinweis am Feld.');
+      expect(document.activeElement).toBe(nameInput());
+    });
+
+    it('offers to reload after a conflict and saves again with the new version', async () => {
+      await openForm();
+      type('Erika Beispiel');
+      await submit();
+      backend.expectOne({ method: 'PATCH', url: '/api/auth/me' }).flush(
+        ...apiError(409, {
+          code: 'CONFLICT',
+          message: 'Ihr Profil wurde inzwischen geändert. Bitte laden Sie es neu.',
+        }),
+      );
+      await settle();
+      const alert = present(card().querySelector<HTMLElement>('[role="alert"]'), 'alert');
+      expect(alert.textContent).toContain('Ihr Profil wurde inzwischen geändert.');
+
+      buttons(alert, 'Neu laden')[0].click();
+      await settle();
+      backend.expectOne({ method: 'GET', url: '/api/auth/me' }).flush({ ...TEST_USER, name: 'Erika M.', version: 3 });
+      await settle();
+      expect(card().querySelector('[role="alert"]')?.textContent?.trim()).toBe('');
+      expect(card().querySelector('[role="status"]')?.textContent).toContain('Gespeichert ist der Name „Erika M.“');
+      expect(nameInput()?.value).toBe('Erika Beispiel');
+      expect(document.activeElement).toBe(nameInput());
+
+      await submit();
+      const retry = backend.expectOne({ method: 'PATCH', url: '/api/auth/me' });
+      expect(retry.request.body).toEqual({ name: 'Erika Beispiel', version: 3 });
+      retry.flush({ ...TEST_USER, name: 'Erika Beispiel', version: 4 });
+      await settle();
+      backend
+        .expectOne({ method: 'GET', url: '/api/auth/me' })
+        .flush({ ...TEST_USER, name: 'Erika Beispiel', version: 4 });
+      await settle();
+      expect(card().querySelector('.fact-value')?.textContent?.trim()).toBe('Erika Beispiel');
     });
   });
 

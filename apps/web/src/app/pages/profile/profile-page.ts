@@ -3,6 +3,8 @@ import {
   Component,
   DestroyRef,
   ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   signal,
@@ -21,7 +23,7 @@ import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth.service';
 import { AccountSession, MyAccountService } from '../../core/my-account.service';
 import { ROLE_LABELS } from '../../shared/account-labels';
-import { apiErrorText, apiFieldErrors } from '../../shared/api-errors';
+import { apiErrorCode, apiErrorText, apiFieldErrors } from '../../shared/api-errors';
 import { BerlinDatePipe } from '../../shared/berlin-date.pipe';
 import { confirmAction } from '../../shared/confirm-dialog/confirm-dialog';
 import { sameAs } from '../../shared/password-match';
@@ -40,12 +42,21 @@ type SessionsState =
   | { status: 'loaded'; sessions: SessionView[] }
   | { status: 'error'; message: string };
 
+/** The longest name the api accepts. */
+export const NAME_MAX_LENGTH = 200;
+
+/** What went wrong when saving the name; `stale` offers to reload the profile. */
+interface NameError {
+  message: string;
+  stale: boolean;
+}
+
 /** "1 andere Sitzung" / "3 andere Sitzungen". */
 function otherSessions(count: number): string {
   return count === 1 ? '1 andere Sitzung' : `${count} andere Sitzungen`;
 }
 
-/** Mein Profil: who I am, my second factor, my password, and where I am signed in. */
+/** Mein Profil: who I am (and changing my name), my second factor, my password, and where I am signed in. */
 @Component({
   selector: 'srp-profile-page',
   imports: [
@@ -72,12 +83,29 @@ export class ProfilePage {
   private readonly account = inject(MyAccountService);
   private readonly dialog = inject(MatDialog);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
 
   protected readonly user = this.auth.user;
   protected readonly roleLabel = computed(() => {
     const role = this.user()?.role;
     return role ? ROLE_LABELS[role] : '';
   });
+
+  // --- Ihre Angaben: Namen ändern ---
+
+  protected readonly nameMaxLength = NAME_MAX_LENGTH;
+  protected readonly nameForm = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, Validators.pattern(/\S/), Validators.maxLength(NAME_MAX_LENGTH)]],
+  });
+  protected readonly editingName = signal(false);
+  protected readonly savingName = signal(false);
+  protected readonly reloadingUser = signal(false);
+  protected readonly nameSuccess = signal<string | null>(null);
+  protected readonly nameError = signal<NameError | null>(null);
+  protected readonly nameFieldError = signal<string | null>(null);
+
+  private readonly nameInput = viewChild<ElementRef<HTMLInputElement>>('nameInput');
+  private readonly editNameButton = viewChild('editNameButton', { read: ElementRef<HTMLElement> });
 
   // --- Passwort ändern ---
 
@@ -102,7 +130,7 @@ export class ProfilePage {
   protected readonly passwordFieldErrors = signal<Partial<Record<PasswordField, string>>>({});
   protected readonly passwordSuccess = signal<string | null>(null);
 
-  private readonly passwordFormDirective = viewChild.required(FormGroupDirective);
+  private readonly passwordFormDirective = viewChild.required<FormGroupDirective>('passwordFormRef');
   private readonly currentPasswordInput = viewChild.required<ElementRef<HTMLInputElement>>('currentPasswordInput');
   private readonly newPasswordInput = viewChild.required<ElementRef<HTMLInputElement>>('newPasswordInput');
   private readonly repeatPasswordInput = viewChild.required<ElementRef<HTMLInputElement>>('repeatPasswordInput');
@@ -125,6 +153,104 @@ export class ProfilePage {
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.passwordForm.controls.repeatPassword.updateValueAndValidity({ emitEvent: false }));
     this.loadSessions();
+  }
+
+  protected editName(): void {
+    this.nameSuccess.set(null);
+    this.nameError.set(null);
+    this.nameFieldError.set(null);
+    this.nameForm.reset({ name: this.user()?.name ?? '' });
+    this.editingName.set(true);
+    afterNextRender(() => this.nameInput()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected cancelName(): void {
+    this.nameError.set(null);
+    this.nameFieldError.set(null);
+    this.closeNameForm();
+  }
+
+  protected saveName(): void {
+    const user = this.user();
+    if (this.savingName() || !user) {
+      return;
+    }
+    this.nameSuccess.set(null);
+    this.nameError.set(null);
+    this.nameFieldError.set(null);
+    const control = this.nameForm.controls.name;
+    if (this.nameForm.invalid) {
+      this.nameForm.markAllAsTouched();
+      this.nameInput()?.nativeElement.focus();
+      return;
+    }
+    const name = control.value.trim();
+    if (name === user.name) {
+      this.closeNameForm();
+      return;
+    }
+    this.savingName.set(true);
+    this.account
+      .updateName(name, user.version)
+      .pipe(
+        // The toolbar and the rest of the app learn the new name from `me`.
+        switchMap(() => this.auth.refresh()),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          this.savingName.set(false);
+          this.nameSuccess.set(`Ihr Name wurde in „${name}“ geändert.`);
+          this.closeNameForm();
+        },
+        error: (error: unknown) => {
+          this.savingName.set(false);
+          const detail = apiFieldErrors(error).find((d) => d.field === 'name');
+          if (detail) {
+            this.nameFieldError.set(detail.message);
+            control.setErrors({ server: detail.message });
+            control.markAsTouched();
+            this.nameError.set({
+              message: 'Der Name wurde nicht geändert. Bitte beachten Sie den Hinweis am Feld.',
+              stale: false,
+            });
+            this.nameInput()?.nativeElement.focus();
+          } else {
+            this.nameError.set({ message: apiErrorText(error), stale: apiErrorCode(error) === 'CONFLICT' });
+          }
+        },
+      });
+  }
+
+  /** After a conflict: loads the profile again, so the next save is based on the current version. */
+  protected reloadUser(): void {
+    if (this.reloadingUser()) {
+      return;
+    }
+    this.reloadingUser.set(true);
+    this.auth
+      .refresh()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((user) => {
+        this.reloadingUser.set(false);
+        this.nameError.set(null);
+        this.nameFieldError.set(null);
+        if (!user) {
+          return;
+        }
+        // Your entry stays in the field; saving it again is now based on the current version.
+        this.nameSuccess.set(
+          `Ihre Angaben wurden neu geladen. Gespeichert ist der Name „${user.name}“. Sie können Ihre Änderung jetzt erneut speichern.`,
+        );
+        if (this.editingName()) {
+          afterNextRender(() => this.nameInput()?.nativeElement.focus(), { injector: this.injector });
+        }
+      });
+  }
+
+  private closeNameForm(): void {
+    this.editingName.set(false);
+    afterNextRender(() => this.editNameButton()?.nativeElement.focus(), { injector: this.injector });
   }
 
   protected togglePassword(field: PasswordField): void {
