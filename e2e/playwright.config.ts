@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 /** Port, database and Redis prefix of the portal the e2e tests start (never the dev instance). */
 export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 3300);
 export const E2E_DATABASE = 'srp_e2e';
+export const E2E_SMTP_PORT = Number(process.env['E2E_SMTP_PORT'] ?? 3325);
 const pgServer = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseUrl = new URL(pgServer);
 databaseUrl.pathname = `/${E2E_DATABASE}`;
@@ -35,26 +36,35 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // A fresh database, then the same launcher as `npm start` on the already built apps.
-    command: 'node reset-e2e-state.mjs && node ../tools/launcher/start.mjs --no-build',
-    url: `http://127.0.0.1:${E2E_PORT}/health/ready`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    // Let the launcher stop api and worker (their own process groups) instead of a SIGKILL.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(E2E_PORT),
-      DATABASE_URL: databaseUrl.toString(),
-      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: 'srp-e2e',
-      MAIL_DIR: 'e2e/artifacts/mail',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      SECRET_KEY: 'e2e-secret-key-0123456789abcdef0123456789abcdef',
-      PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
+  webServer: [
+    {
+      // Catches the portal's e-mail over real SMTP (the worker delivers to it).
+      command: 'node smtp-catcher.mjs',
+      port: E2E_SMTP_PORT,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
-  },
+    {
+      // A fresh database, then the same launcher as `npm start` on the already built apps.
+      command: 'node reset-e2e-state.mjs && node ../tools/launcher/start.mjs --no-build',
+      url: `http://127.0.0.1:${E2E_PORT}/health/ready`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      // Let the launcher stop api and worker (their own process groups) instead of a SIGKILL.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(E2E_PORT),
+        DATABASE_URL: databaseUrl.toString(),
+        REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+        REDIS_PREFIX: 'srp-e2e',
+        SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}?ignoreTLS=true`,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        SECRET_KEY: 'e2e-secret-key-0123456789abcdef0123456789abcdef',
+        PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
+      },
+    },
+  ],
 });

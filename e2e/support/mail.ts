@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { expect } from '@playwright/test';
 import { ParsedMail, simpleParser } from 'mailparser';
 
-/** Where the e2e portal writes its e-mail as .eml files (MAIL_DIR in playwright.config.ts). */
-const MAIL_DIR = resolve(__dirname, '..', 'artifacts', 'mail');
+/** Where the e2e SMTP catcher (e2e/smtp-catcher.mjs) keeps every message the worker delivered. */
+const MAIL_DIR = resolve(__dirname, '..', 'artifacts', 'smtp');
 
 function recipients(mail: ParsedMail): string {
   const to = mail.to;
