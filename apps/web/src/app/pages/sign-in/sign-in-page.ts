@@ -43,7 +43,7 @@ const NOTICES = {
     RouterLink,
   ],
   templateUrl: './sign-in-page.html',
-  styleUrl: './sign-in-page.scss',
+  styleUrls: ['../../shared/panel-page.scss', './sign-in-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignInPage implements OnInit {
