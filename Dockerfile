@@ -65,6 +65,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 # Application files stay owned by root: the node user can read, not modify them.
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/config ./config
+COPY --from=build /app/data/reference ./data/reference
 
 # Fail the build, not the deployment, when a package the bundles import is only
 # installed through a dev dependency.

@@ -67,6 +67,20 @@ describe('people administration, audit log and the role × route matrix', () => 
       admin: (await person('admin')).client,
     };
     await clients.anonymous.get('/api/auth/me');
+    const org = (
+      await pg.query(
+        `INSERT INTO organization (kind, ags, official_name, display_name, district_key, district_name, version)
+         VALUES ('city', '15002000', 'Halle (Saale), Stadt', 'Halle (Saale)', '15002', 'Halle (Saale)', 1) RETURNING id`,
+      )
+    ).rows[0].id as string;
+    const group = (await pg.query(`SELECT id FROM working_group WHERE number = 1`)).rows[0].id as string;
+    const everyone = { anonymous: [401], member: [200], coordinator: [200], admin: [200] };
+    const coordination = (status: number) => ({
+      anonymous: [401],
+      member: [403],
+      coordinator: [status],
+      admin: [status],
+    });
     const routes: Array<[string, string, unknown, Record<keyof typeof clients, number[]>]> = [
       ['GET', '/api/auth/me', undefined, { anonymous: [401], member: [200], coordinator: [200], admin: [200] }],
       ['GET', '/api/auth/sessions', undefined, { anonymous: [401], member: [200], coordinator: [200], admin: [200] }],
@@ -96,6 +110,55 @@ describe('people administration, audit log and the role × route matrix', () => 
         { role: 'member', version: 1 },
         { anonymous: [401], member: [403], coordinator: [403], admin: [200] },
       ],
+      // Organisations, membership, people (issue #4): reads for everyone signed in, changes by role
+      // and object (a plain member is no contact of this organisation).
+      ['GET', '/api/organizations', undefined, everyone],
+      ['GET', `/api/organizations/${org}`, undefined, everyone],
+      ['POST', '/api/organizations', { kind: 'agency', officialName: 'Agentur' }, coordination(201)],
+      ['PATCH', `/api/organizations/${org}`, { version: 999 }, coordination(409)],
+      ['POST', `/api/organizations/${org}/retire`, { version: 999, reason: 'x' }, coordination(409)],
+      ['POST', `/api/organizations/${org}/reactivate`, { version: 999 }, coordination(409)],
+      [
+        'POST',
+        `/api/organizations/${org}/merge`,
+        { version: 999, reason: 'x', targetId: target.id },
+        coordination(409),
+      ],
+      ['POST', `/api/organizations/${org}/membership/request`, { version: 999, reason: 'x' }, coordination(409)],
+      [
+        'POST',
+        `/api/organizations/${org}/membership/decision`,
+        { version: 999, decision: 'approve' },
+        coordination(409),
+      ],
+      [
+        'POST',
+        `/api/organizations/${org}/membership`,
+        { version: 999, status: 'active', reason: 'x' },
+        coordination(409),
+      ],
+      ['POST', `/api/organizations/${org}/people`, { email: `p${n}@example.org`, name: 'Neu' }, coordination(201)],
+      ['PATCH', `/api/organizations/${org}/people/${target.id}`, { version: 999 }, coordination(404)],
+      ['GET', '/api/people', undefined, everyone],
+      ['GET', '/api/people/export', undefined, everyone],
+      ['GET', '/api/districts', undefined, everyone],
+      // Working groups: a plain member without organisation takes part nowhere (409 on joining).
+      ['GET', '/api/groups', undefined, everyone],
+      ['GET', `/api/groups/${group}`, undefined, everyone],
+      ['POST', '/api/groups', { name: 'Pilotprojekt', shortName: 'Pilot' }, coordination(201)],
+      ['PATCH', `/api/groups/${group}`, { version: 999, goals: 'x' }, coordination(409)],
+      ['POST', `/api/groups/${group}/join`, {}, { anonymous: [401], member: [409], coordinator: [200], admin: [200] }],
+      ['POST', `/api/groups/${group}/members`, { personId: target.id }, coordination(409)],
+      ['POST', `/api/groups/${group}/members/${target.id}/decision`, { decision: 'approve' }, coordination(404)],
+      ['PATCH', `/api/groups/${group}/members/${target.id}`, { role: 'lead' }, coordination(404)],
+      [
+        'DELETE',
+        `/api/groups/${group}/members/${target.id}`,
+        undefined,
+        { anonymous: [401], member: [404], coordinator: [404], admin: [404] },
+      ],
+      ['GET', '/api/coverage', undefined, everyone],
+      ['GET', '/api/coverage/export', undefined, everyone],
     ];
     const failures: string[] = [];
     for (const [method, path, body, expected] of routes) {

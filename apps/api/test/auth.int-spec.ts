@@ -317,7 +317,43 @@ describe('sign-in, sessions and CSRF', () => {
     ).toBe(400);
     const { rows } = await pg.query(`SELECT role FROM account WHERE email = $1`, [email]);
     expect(rows[0].role).toBe('member');
-    const audit = await pg.query(`SELECT details FROM audit_event WHERE action = 'account.renamed'`);
+    const audit = await pg.query(`SELECT details FROM audit_event WHERE action = 'account.profile_changed'`);
     expect(audit.rows.at(-1).details).toEqual({ before: { name: `Person ${n}` }, after: { name: 'Dr. Neu Name' } });
+  });
+
+  it('keeps function, phone and what others may see in my profile; a malformed phone is a 400', async () => {
+    const email = await newAccount();
+    const client = await signedIn(email);
+    const me = (await client.get('/api/auth/me')).body;
+    expect(me).toMatchObject({
+      functionTitle: null,
+      phone: null,
+      showEmail: false,
+      showPhone: false,
+      isContact: false,
+    });
+    const bad = await client.request('PATCH', '/api/auth/me', { body: { phone: '<script>', version: me.version } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0]).toMatchObject({ field: 'phone' });
+    const changed = await client.request('PATCH', '/api/auth/me', {
+      body: {
+        functionTitle: ' Digitalisierungsbeauftragte ',
+        phone: '+49 345 221-0',
+        showPhone: true,
+        version: me.version,
+      },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      name: me.name,
+      functionTitle: 'Digitalisierungsbeauftragte',
+      phone: '+49 345 221-0',
+      showEmail: false,
+      showPhone: true,
+    });
+    const cleared = await client.request('PATCH', '/api/auth/me', {
+      body: { phone: null, version: changed.body.version },
+    });
+    expect(cleared.body).toMatchObject({ phone: null, showPhone: true });
   });
 });

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { GroupsHttpModule } from '@srp/server/groups';
 import { IdentityHttpModule } from '@srp/server/identity';
+import { OrganizationsHttpModule } from '@srp/server/organizations';
 import { AppConfig, HealthModule, PlatformModule, SiteModule } from '@srp/server/platform';
 import { APP_SCHEMA } from '@srp/server/schema';
 
@@ -9,7 +11,14 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, schema: APP_SCHEMA }), IdentityHttpModule, HealthModule, SiteModule],
+      imports: [
+        PlatformModule.forRoot({ config, schema: APP_SCHEMA }),
+        IdentityHttpModule,
+        OrganizationsHttpModule,
+        GroupsHttpModule,
+        HealthModule,
+        SiteModule,
+      ],
     };
   }
 }

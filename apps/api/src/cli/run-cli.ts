@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
@@ -11,11 +12,22 @@ import {
   TestMailService,
 } from '@srp/server/platform';
 import { AccountsService, CLI_ORIGIN, IdentityModule } from '@srp/server/identity';
+import { MunicipalityImportService, OrganizationsModule, parseMunicipalityCsv } from '@srp/server/organizations';
 import { APP_SCHEMA } from '@srp/server/schema';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app/app.module';
 
-export const CLI_COMMANDS = ['db:migrate', 'mail:test', 'admin:create', 'demo:seed', 'openapi'] as const;
+export const CLI_COMMANDS = [
+  'db:migrate',
+  'mail:test',
+  'admin:create',
+  'demo:seed',
+  'openapi',
+  'data:import-municipalities',
+] as const;
+
+/** The reference list shipped with the portal (see data/reference/README.md). */
+export const MUNICIPALITIES_CSV = 'data/reference/sachsen-anhalt-gemeinden.csv';
 
 /** The demo admin `npm start` creates in an empty development database (README, "Demo data"). */
 export const DEMO_ADMIN = {
@@ -44,6 +56,8 @@ export async function runCli(command: Command, args: string[], config: AppConfig
       return createAdmin(args, config);
     case 'demo:seed':
       return seedDemo(config);
+    case 'data:import-municipalities':
+      return importMunicipalities(args, config);
     case 'openapi': {
       // Preview mode builds the module graph without instantiating providers: no database needed.
       const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
@@ -159,15 +173,70 @@ async function seedDemo(config: AppConfig): Promise<number> {
   const app = await NestFactory.createApplicationContext(
     {
       module: class DemoSeedModule {},
-      imports: [PlatformModule.forRoot({ config, schema: APP_SCHEMA }), IdentityModule],
+      imports: [PlatformModule.forRoot({ config, schema: APP_SCHEMA }), IdentityModule, OrganizationsModule],
     },
     { logger: ['error', 'warn'] },
   );
   try {
+    const [{ count: organizations }] = await app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS count FROM organization');
+    if (organizations === 0) {
+      const { records } = parseMunicipalityCsv(readFileSync(MUNICIPALITIES_CSV, 'utf8'));
+      const report = await app.get(MunicipalityImportService).import(records, CLI_ORIGIN, MUNICIPALITIES_CSV);
+      console.log(`Loaded ${report.created} municipalities of Sachsen-Anhalt from ${MUNICIPALITIES_CSV}.`);
+    }
     const [{ count }] = await app.get(DataSource).query('SELECT count(*)::int AS count FROM account');
     if (count > 0) return 0;
     await app.get(AccountsService).create({ ...DEMO_ADMIN, role: 'admin', status: 'active' }, CLI_ORIGIN);
     console.log(`Created the demo admin ${DEMO_ADMIN.email} (password: ${DEMO_ADMIN.password}).`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * `data:import-municipalities [--file path] [--dry-run]`: loads the municipalities of Sachsen-Anhalt.
+ * Idempotent: known keys are updated, new ones created, keys missing from the file retired.
+ */
+async function importMunicipalities(args: string[], config: AppConfig): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { file: { type: 'string', default: MUNICIPALITIES_CSV }, 'dry-run': { type: 'boolean', default: false } },
+  });
+  const file = values.file ?? MUNICIPALITIES_CSV;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    console.error(`Cannot read ${file}. Usage: npm run data:import-municipalities -- [--file path/to/file.csv]`);
+    return 2;
+  }
+  const { records, errors } = parseMunicipalityCsv(text);
+  for (const e of errors) console.error(`${file}:${e.line}: ${e.message}`);
+  if (errors.length) {
+    console.error(`${errors.length} invalid row(s): nothing imported. Fix the file and run again.`);
+    return 1;
+  }
+  if (values['dry-run']) {
+    console.log(`${records.length} valid municipalities in ${file}; dry run, nothing imported.`);
+    return 0;
+  }
+  if (config.DATABASE_MIGRATE_ON_START) await migrateDatabase(config, APP_SCHEMA);
+  const app = await NestFactory.createApplicationContext(
+    {
+      module: class ImportCliModule {},
+      imports: [PlatformModule.forRoot({ config, schema: APP_SCHEMA }), OrganizationsModule],
+    },
+    { logger: ['error', 'warn'] },
+  );
+  try {
+    const r = await app.get(MunicipalityImportService).import(records, CLI_ORIGIN, file);
+    console.log(
+      `Imported ${records.length} municipalities from ${file}: ${r.created} new, ${r.updated} updated, ` +
+        `${r.unchanged} unchanged, ${r.reactivated} reactivated, ${r.retired} retired.`,
+    );
     return 0;
   } finally {
     await app.close();

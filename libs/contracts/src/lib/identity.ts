@@ -9,3 +9,6 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_RECOMMENDED_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
+
+/** A phone number as people write it: digits, spaces, +, /, -, parentheses. */
+export const PHONE_PATTERN = /^\+?[0-9 ()/-]{3,40}$/;

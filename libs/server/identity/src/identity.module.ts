@@ -19,8 +19,8 @@ import { AccountsAdminService } from './admin/accounts-admin.service';
 
 /** Accounts and the audit log, usable from the CLI and the worker (no HTTP). */
 @Module({
-  providers: [AccountsService, AuditService, SessionService, AccountTokensService, TotpService],
-  exports: [AccountsService, AuditService, SessionService, AccountTokensService, TotpService],
+  providers: [AccountsService, AuditService, SessionService, AccountTokensService, TotpService, InvitationsService],
+  exports: [AccountsService, AuditService, SessionService, AccountTokensService, TotpService, InvitationsService],
 })
 export class IdentityModule {}
 
@@ -32,7 +32,6 @@ export class IdentityModule {}
     AuthService,
     LoginThrottleService,
     LocalStrategy,
-    InvitationsService,
     AccountsAdminService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],

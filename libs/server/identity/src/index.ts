@@ -15,3 +15,5 @@ export * from './identity.module';
 export * from './schema';
 export * from './totp/totp.service';
 export * from './tokens/account-tokens.service';
+export * from './invitations/invitations.service';
+export * from './auth/request-origin';

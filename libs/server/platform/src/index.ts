@@ -38,3 +38,4 @@ export * from './site/site.module';
 export * from './site/legal-page.dto';
 export * from './platform.module';
 export * from './worker-runtime.module';
+export * from './text/markdown';

@@ -1,5 +1,7 @@
 import { combineSchemas, PLATFORM_SCHEMA } from '@srp/server/platform';
 import { IDENTITY_SCHEMA } from '@srp/server/identity';
+import { ORGANIZATIONS_SCHEMA } from '@srp/server/organizations';
+import { GROUPS_SCHEMA } from '@srp/server/groups';
 
-/** Every entity and migration of the portal. */
-export const APP_SCHEMA = combineSchemas(PLATFORM_SCHEMA, IDENTITY_SCHEMA);
+/** Every entity and migration of the portal, in the domains' dependency order. */
+export const APP_SCHEMA = combineSchemas(PLATFORM_SCHEMA, IDENTITY_SCHEMA, ORGANIZATIONS_SCHEMA, GROUPS_SCHEMA);

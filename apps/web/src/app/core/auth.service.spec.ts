@@ -13,6 +13,12 @@ const ERIKA: MeDto = {
   status: 'active',
   secondFactorEnabled: false,
   secondFactorPending: false,
+  organizationId: null,
+  isContact: false,
+  functionTitle: null,
+  phone: null,
+  showEmail: false,
+  showPhone: false,
   version: 1,
 };
 

@@ -16,24 +16,44 @@ export const ACTIONS = [
   'accounts.manage',
   /** Read the audit log. */
   'audit.read',
+  /** Read organisations, groups, the people directory, the map and the coverage matrix. */
+  'directory.read',
+  /** Create, edit, merge and retire organisations; decide membership; name contacts. */
+  'organizations.manage',
+  /** Act for an organisation (request membership, invite and manage colleagues): contacts of it, object-checked. */
+  'organization.contribute',
+  /** Create and edit working groups. */
+  'groups.manage',
+  /** Join and leave groups; leads manage their group's members (object-checked). */
+  'groups.participate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+const EVERYONE: Action[] = ['self.manage', 'directory.read', 'organization.contribute', 'groups.participate'];
+const COORDINATION: Action[] = ['accounts.read', 'accounts.invite', 'organizations.manage', 'groups.manage'];
+
 const ROLE_ACTIONS: Record<PlatformRole, ReadonlySet<Action>> = {
-  member: new Set<Action>(['self.manage']),
-  coordinator: new Set<Action>(['self.manage', 'accounts.read', 'accounts.invite']),
-  admin: new Set<Action>(['self.manage', 'accounts.read', 'accounts.invite', 'accounts.manage', 'audit.read']),
+  member: new Set<Action>(EVERYONE),
+  coordinator: new Set<Action>([...EVERYONE, ...COORDINATION]),
+  admin: new Set<Action>([...EVERYONE, ...COORDINATION, 'accounts.manage', 'audit.read']),
 };
+
+/** Coordinators and admins act for the whole initiative (every organisation and group). */
+export function isCoordination(actor: Actor): boolean {
+  return actor.role === 'coordinator' || actor.role === 'admin';
+}
 
 /** Actions that need a second factor when the actor is an admin or coordinator (ASVS V6.3.3). */
 export function isPrivileged(action: Action): boolean {
   return action !== 'self.manage';
 }
 
-/** Which roles an actor may give when inviting. */
+/**
+ * Which roles an actor may give when inviting: admins any, everyone else "member" only. Whether the
+ * actor may invite at all (and into which organisation) is the route's and the caller's rule.
+ */
 export function mayInviteRole(actor: Actor, role: PlatformRole): boolean {
-  if (actor.role === 'admin') return true;
-  return actor.role === 'coordinator' && role === 'member';
+  return actor.role === 'admin' || role === 'member';
 }
 
 /** The one place that decides whether an actor may do something. Deny unless a rule allows. */

@@ -4,6 +4,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
@@ -25,9 +26,29 @@ export class Account {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  /** The person's organisation; a plain reference until the organisations domain exists. */
+  /** The person's organisation (organizations domain; a plain reference, as identity comes first). */
+  @Index('IDX_account_organization')
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId!: string | null;
+
+  /** Kommunale Ansprechperson: manages the organisation's people, groups and membership. */
+  @Column({ name: 'is_contact', type: 'boolean', default: false })
+  isContact!: boolean;
+
+  /** Function or role title in the organisation ("Digitalisierungsbeauftragte"). */
+  @Column({ name: 'function_title', type: 'varchar', length: 200, nullable: true })
+  functionTitle!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone!: string | null;
+
+  /** The person agrees that others in the initiative see their e-mail address. */
+  @Column({ name: 'show_email', type: 'boolean', default: false })
+  showEmail!: boolean;
+
+  /** The person agrees that others in the initiative see their phone number. */
+  @Column({ name: 'show_phone', type: 'boolean', default: false })
+  showPhone!: boolean;
 
   @Column({ type: 'varchar', length: 16, default: 'member' })
   role!: PlatformRole;

@@ -115,33 +115,55 @@ export class AccountsService {
     });
   }
 
-  /** Changes a person's own name; 409 when the version is stale; audited with before/after. */
-  async rename(accountId: string, name: string, version: number, origin: AuditOrigin): Promise<Account> {
-    const trimmed = name.trim();
-    if (!trimmed) {
+  /** Changes a person's own profile; 409 when the version is stale; audited with before/after. */
+  async updateProfile(
+    accountId: string,
+    change: ProfileChange,
+    version: number,
+    origin: AuditOrigin,
+  ): Promise<Account> {
+    const name = change.name?.trim();
+    if (change.name !== undefined && !name) {
       throw new DomainError('VALIDATION_FAILED', undefined, [
         { field: 'name', code: 'isNotEmpty', message: '„name“ darf nicht leer sein.' },
       ]);
     }
+    const next: ProfileChange = {
+      ...(name !== undefined ? { name } : {}),
+      ...(change.functionTitle !== undefined ? { functionTitle: change.functionTitle?.trim() || null } : {}),
+      ...(change.phone !== undefined ? { phone: change.phone?.trim() || null } : {}),
+      ...(change.showEmail !== undefined ? { showEmail: change.showEmail } : {}),
+      ...(change.showPhone !== undefined ? { showPhone: change.showPhone } : {}),
+    };
     return this.dataSource.transaction(async (manager) => {
       const account = await manager.findOne(Account, { where: { id: accountId }, lock: { mode: 'pessimistic_write' } });
       if (!account) throw new DomainError('NOT_FOUND');
       if (account.version !== version)
         throw new DomainError('CONFLICT', undefined, { currentVersion: account.version });
-      const before = account.name;
-      account.name = trimmed;
+      const keys = Object.keys(next) as Array<keyof ProfileChange>;
+      const before = Object.fromEntries(keys.map((k) => [k, account[k]]));
+      Object.assign(account, next);
       const saved = await manager.save(account);
       await this.audit.record(
         origin,
         {
-          action: 'account.renamed',
+          action: 'account.profile_changed',
           subjectType: 'account',
           subjectId: accountId,
-          details: { before: { name: before }, after: { name: trimmed } },
+          details: { before, after: next },
         },
         manager,
       );
       return saved;
     });
   }
+}
+
+/** What a person may change about themselves. */
+export interface ProfileChange {
+  name?: string;
+  functionTitle?: string | null;
+  phone?: string | null;
+  showEmail?: boolean;
+  showPhone?: boolean;
 }

@@ -54,6 +54,12 @@ function toMe(account: Account, secondFactorPending: boolean): MeDto {
     status: account.status,
     secondFactorEnabled: account.totpEnabledAt !== null,
     secondFactorPending,
+    organizationId: account.organizationId,
+    isContact: account.isContact,
+    functionTitle: account.functionTitle,
+    phone: account.phone,
+    showEmail: account.showEmail,
+    showPhone: account.showPhone,
     version: account.version,
   };
 }
@@ -184,13 +190,14 @@ export class AuthController {
     });
   }
 
-  /** Changes my name (409 when the profile changed meanwhile). */
+  /** Changes my name, function, phone and what others may see (409 when the profile changed meanwhile). */
   @Patch('me')
   @RequirePermission('self.manage')
   @ApiOkResponse({ type: MeDto })
   @ApiConflictResponse({ description: 'Stale version' })
   async updateMe(@CurrentActor() actor: Actor, @Body() body: UpdateMeDto, @Req() request: Request): Promise<MeDto> {
-    const account = await this.accounts.rename(actor.accountId, body.name, body.version, {
+    const { version, ...change } = body;
+    const account = await this.accounts.updateProfile(actor.accountId, change, version, {
       actorId: actor.accountId,
       ...requestOrigin(request),
     });

@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ACCOUNT_STATUSES, AccountStatus, PLATFORM_ROLES, PlatformRole } from '@srp/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACCOUNT_STATUSES, AccountStatus, PHONE_PATTERN, PLATFORM_ROLES, PlatformRole } from '@srp/contracts';
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'erika.muster@halle.de' })
@@ -39,16 +39,58 @@ export class MeDto {
   @ApiProperty({ description: 'Signed in with the password; the second factor is still to be entered' })
   secondFactorPending!: boolean;
 
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The organisation the person belongs to' })
+  organizationId!: string | null;
+
+  @ApiProperty({ description: 'Kommunale Ansprechperson of the organisation' })
+  isContact!: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  functionTitle!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone!: string | null;
+
+  @ApiProperty({ description: 'Others in the initiative may see the e-mail address' })
+  showEmail!: boolean;
+
+  @ApiProperty({ description: 'Others in the initiative may see the phone number' })
+  showPhone!: boolean;
+
   @ApiProperty({ description: 'Send it back when changing the profile (optimistic locking)' })
   version!: number;
 }
 
 export class UpdateMeDto {
-  @ApiProperty({ example: 'Dr. Erika Muster' })
+  @ApiPropertyOptional({ example: 'Dr. Erika Muster' })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  name!: string;
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Digitalisierungsbeauftragte' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  functionTitle?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+49 345 221-0' })
+  @IsOptional()
+  @Matches(PHONE_PATTERN, {
+    message: 'Bitte geben Sie eine Telefonnummer nur mit Ziffern, Leerzeichen und + / - ( ) an.',
+  })
+  phone?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  showEmail?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  showPhone?: boolean;
 
   @ApiProperty({ description: 'The version the change is based on' })
   @Type(() => Number)

@@ -32,12 +32,16 @@ export class InvitationsController {
   @Post('invitations')
   @RequirePermission('accounts.invite')
   @ApiCreatedResponse({ type: InvitationCreatedDto })
-  invite(
+  async invite(
     @CurrentActor() actor: Actor,
     @Body() body: CreateInvitationDto,
     @Req() request: Request,
   ): Promise<InvitationCreatedDto> {
-    return this.invitations.invite(actor, body, { actorId: actor.accountId, ...requestOrigin(request) });
+    const { accountId, expiresAt } = await this.invitations.invite(actor, body, {
+      actorId: actor.accountId,
+      ...requestOrigin(request),
+    });
+    return { accountId, expiresAt };
   }
 
   /** Who an invitation link is for; TOKEN_INVALID (404) when forged, expired or used. */

@@ -2,14 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlatformRole } from '@srp/contracts';
 import { AppConfig, DomainError, MailOutboxService, MailTemplateName } from '@srp/server/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Account, normalizeEmail } from '../accounts/account.entity';
 import { AccountsService } from '../accounts/accounts.service';
-import { mayInviteRole } from '../access/policy';
+import { isCoordination, mayInviteRole } from '../access/policy';
 import { AuditOrigin, AuditService } from '../audit/audit.service';
 import { hashPassword } from '../passwords/password-hasher';
 import { Actor, SessionService } from '../sessions/session.service';
 import { AccountTokensService } from '../tokens/account-tokens.service';
+
+export interface InvitationInput {
+  email: string;
+  name: string;
+  role: PlatformRole;
+  organizationId?: string | null;
+  functionTitle?: string | null;
+  isContact?: boolean;
+}
 
 /** Invitations (set a password, accept the privacy notice) and password resets by e-mailed link. */
 @Injectable()
@@ -28,23 +37,35 @@ export class InvitationsService {
     return `${this.config.PUBLIC_URL.replace(/\/$/, '')}${path}`;
   }
 
-  /** Creates (or renews) an invited account and e-mails a single-use link valid for 7 days. */
-  async invite(actor: Actor, input: { email: string; name: string; role: PlatformRole }, origin: AuditOrigin) {
+  /**
+   * Creates (or renews) an invited account and e-mails a single-use link valid for 7 days. The
+   * caller decides who may invite into which organisation; this checks only the role given.
+   */
+  async invite(actor: Actor, input: InvitationInput, origin: AuditOrigin, outer?: EntityManager) {
     if (!mayInviteRole(actor, input.role)) {
       throw new DomainError('FORBIDDEN', 'Sie dürfen Personen nur mit der Rolle „Mitglied“ einladen.');
     }
     const email = normalizeEmail(input.email);
     const name = input.name.trim();
-    const { outboxId, accountId, expiresAt } = await this.dataSource.transaction(async (manager) => {
+    const profile = {
+      ...(input.organizationId !== undefined ? { organizationId: input.organizationId } : {}),
+      ...(input.functionTitle !== undefined ? { functionTitle: input.functionTitle?.trim() || null } : {}),
+      ...(input.isContact !== undefined ? { isContact: input.isContact } : {}),
+    };
+    const work = async (manager: EntityManager) => {
       const inviter = await manager.findOneByOrFail(Account, { id: actor.accountId });
       let account = await manager.findOne(Account, { where: { email }, lock: { mode: 'pessimistic_write' } });
-      if (account && account.status !== 'invited') {
+      const otherOrganization =
+        account && input.organizationId !== undefined && account.organizationId !== input.organizationId;
+      if (account && (account.status !== 'invited' || (otherOrganization && !isCoordination(actor)))) {
         throw new DomainError('CONFLICT', 'Für diese E-Mail-Adresse gibt es bereits ein Konto.');
       }
       if (!account) {
-        account = await manager.save(manager.create(Account, { email, name, role: input.role, status: 'invited' }));
+        account = await manager.save(
+          manager.create(Account, { email, name, role: input.role, status: 'invited', ...profile }),
+        );
       } else {
-        await manager.update(Account, { id: account.id }, { name, role: input.role });
+        await manager.update(Account, { id: account.id }, { name, role: input.role, ...profile });
       }
       const { token, expiresAt } = await this.tokens.issue(account.id, 'invitation', actor.accountId, manager);
       const row = await this.mail.record(
@@ -66,14 +87,20 @@ export class InvitationsService {
           action: 'account.invited',
           subjectType: 'account',
           subjectId: account.id,
-          details: { after: { email, name, role: input.role } },
+          details: { after: { email, name, role: input.role, ...profile } },
         },
         manager,
       );
       return { outboxId: row.id, accountId: account.id, expiresAt };
-    });
+    };
+    // Inside a caller's transaction the caller dispatches the mail after its commit.
+    if (outer) {
+      const result = await work(outer);
+      return { ...result, expiresAt: result.expiresAt.toISOString() };
+    }
+    const { outboxId, accountId, expiresAt } = await this.dataSource.transaction(work);
     await this.mail.dispatch(outboxId);
-    return { accountId, expiresAt: expiresAt.toISOString() };
+    return { outboxId, accountId, expiresAt: expiresAt.toISOString() };
   }
 
   async describeInvitation(token: string) {

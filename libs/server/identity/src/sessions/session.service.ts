@@ -15,6 +15,10 @@ export interface Actor {
   secondFactorPending: boolean;
   /** The account has a second factor set up (admins and coordinators need one for privileged actions). */
   secondFactorEnabled: boolean;
+  /** The person's organisation, if any. */
+  organizationId: string | null;
+  /** Kommunale Ansprechperson of that organisation. */
+  isContact: boolean;
 }
 
 export interface SessionOrigin {
@@ -85,9 +89,11 @@ export class SessionService {
       last_seen_at: Date;
       second_factor_pending: boolean;
       totp_enabled: boolean;
+      organization_id: string | null;
+      is_contact: boolean;
     }> = await this.dataSource.query(
       `SELECT s.id, s.account_id, a.role, s.last_seen_at, s.second_factor_pending,
-                a.totp_enabled_at IS NOT NULL AS totp_enabled
+                a.totp_enabled_at IS NOT NULL AS totp_enabled, a.organization_id, a.is_contact
            FROM session s JOIN account a ON a.id = s.account_id
           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
             AND s.last_seen_at > now() - make_interval(mins => $2) AND a.status = 'active'`,
@@ -104,6 +110,8 @@ export class SessionService {
       sessionId: row.id,
       secondFactorPending: row.second_factor_pending,
       secondFactorEnabled: row.totp_enabled,
+      organizationId: row.organization_id,
+      isContact: row.is_contact,
     };
   }
 

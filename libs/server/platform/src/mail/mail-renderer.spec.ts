@@ -59,3 +59,62 @@ describe('isPermanentMailError', () => {
     expect(isPermanentMailError(Object.assign(new Error('x'), { code: 'ECONNECTION' }))).toBe(false);
   });
 });
+
+describe('decision e-mails (membership, group join)', () => {
+  const context = { portalUrl: 'https://portal.example.org' };
+
+  it('welcomes an approved municipality and quotes the coordinators’ message in both parts', () => {
+    const mail = renderMail(
+      buildMailContent(
+        MailTemplateName.MembershipDecided,
+        {
+          name: 'Erika Muster',
+          organizationName: 'Halle (Saale)',
+          approved: true,
+          message: 'Herzlich willkommen!',
+          decidedBy: 'Koordination SALEG',
+          link: 'https://portal.example.org/kommunen/1',
+        },
+        context,
+      ),
+      context.portalUrl,
+    );
+    expect(mail.subject).toBe('Willkommen: Halle (Saale) ist Mitglied der Landesinitiative');
+    for (const part of [mail.html, mail.text]) {
+      expect(part).toContain('Herzlich willkommen!');
+      expect(part).toContain('https://portal.example.org/kommunen/1');
+    }
+  });
+
+  it('tells a declined requester without calling it a welcome', () => {
+    const content = buildMailContent(
+      MailTemplateName.MembershipDecided,
+      {
+        name: 'Erika Muster',
+        organizationName: 'Halle (Saale)',
+        approved: false,
+        message: 'Bitte Ratsbeschluss nachreichen.',
+        decidedBy: 'Koordination',
+        link: 'https://portal.example.org/kommunen/1',
+      },
+      context,
+    );
+    expect(content.subject).toBe('Ihre Mitgliedschaftsanfrage für Halle (Saale)');
+    expect(JSON.stringify(content.blocks)).not.toContain('Willkommen');
+  });
+
+  it('names the group in a join decision', () => {
+    const content = buildMailContent(
+      MailTemplateName.GroupJoinDecided,
+      {
+        name: 'Max',
+        groupName: 'UAG 3 „Digitaler Zwilling“',
+        approved: true,
+        decidedBy: 'Erika Muster',
+        link: 'https://portal.example.org/arbeitsgruppen/3',
+      },
+      context,
+    );
+    expect(content.subject).toBe('Sie sind jetzt Mitglied der UAG 3 „Digitaler Zwilling“');
+  });
+});

@@ -5,12 +5,29 @@ export enum MailTemplateName {
   TestMail = 'test-mail',
   Invitation = 'invitation',
   PasswordReset = 'password-reset',
+  MembershipDecided = 'membership-decided',
+  GroupJoinDecided = 'group-join-decided',
 }
 
 export interface MailTemplateParams {
   [MailTemplateName.TestMail]: { requestedAt: string; requestedBy: string };
   [MailTemplateName.Invitation]: { name: string; invitedBy: string; link: string; expiresAt: string };
   [MailTemplateName.PasswordReset]: { name: string; link: string; expiresAt: string };
+  [MailTemplateName.MembershipDecided]: {
+    name: string;
+    organizationName: string;
+    approved: boolean;
+    message: string | null;
+    decidedBy: string;
+    link: string;
+  };
+  [MailTemplateName.GroupJoinDecided]: {
+    name: string;
+    groupName: string;
+    approved: boolean;
+    decidedBy: string;
+    link: string;
+  };
 }
 
 export interface MailTemplateContext {
@@ -85,6 +102,54 @@ export const MAIL_TEMPLATES: { [K in MailTemplateName]: TemplateFn<MailTemplateP
     ],
     reason:
       'Sie erhalten diese E-Mail, weil auf der Anmeldeseite „Passwort vergessen“ für Ihre Adresse gewählt wurde. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.',
+  }),
+  [MailTemplateName.MembershipDecided]: (params) => ({
+    subject: params.approved
+      ? `Willkommen: ${params.organizationName} ist Mitglied der Landesinitiative`
+      : `Ihre Mitgliedschaftsanfrage für ${params.organizationName}`,
+    preview: params.approved ? 'Ihre Anfrage wurde angenommen.' : 'Die Koordination hat über Ihre Anfrage entschieden.',
+    blocks: [
+      { kind: 'heading', text: `Guten Tag ${params.name},` },
+      {
+        kind: 'paragraph',
+        text: params.approved
+          ? `die Koordination der Landesinitiative Smart City / Smart Region hat die Mitgliedschaft von ${params.organizationName} angenommen. Ihre Kolleginnen und Kollegen können jetzt in den Arbeitsgruppen mitarbeiten und an den Terminen teilnehmen.`
+          : `die Koordination der Landesinitiative Smart City / Smart Region hat die Mitgliedschaftsanfrage von ${params.organizationName} derzeit nicht angenommen.`,
+      },
+      ...(params.message
+        ? [
+            {
+              kind: 'facts' as const,
+              rows: [[`Nachricht von ${params.decidedBy}`, params.message]] as Array<[string, string]>,
+            },
+          ]
+        : []),
+      {
+        kind: 'button',
+        label: params.approved ? 'Zur Kommune im Portal' : 'Anfrage im Portal ansehen',
+        url: params.link,
+      },
+    ],
+    reason:
+      'Sie erhalten diese E-Mail, weil Sie im SmartRegion Portal die Mitgliedschaft Ihrer Kommune in der Landesinitiative angefragt haben.',
+  }),
+  [MailTemplateName.GroupJoinDecided]: (params) => ({
+    subject: params.approved
+      ? `Sie sind jetzt Mitglied der ${params.groupName}`
+      : `Ihre Anfrage zur Mitarbeit in der ${params.groupName}`,
+    preview: params.approved ? 'Ihre Anfrage wurde angenommen.' : 'Ihre Anfrage wurde nicht angenommen.',
+    blocks: [
+      { kind: 'heading', text: `Guten Tag ${params.name},` },
+      {
+        kind: 'paragraph',
+        text: params.approved
+          ? `${params.decidedBy} hat Ihre Anfrage angenommen: Sie arbeiten jetzt in der ${params.groupName} mit und sehen ihre Termine, Aufgaben und Protokolle.`
+          : `${params.decidedBy} hat Ihre Anfrage zur Mitarbeit in der ${params.groupName} nicht angenommen. Bei Fragen wenden Sie sich bitte an die Sprecherinnen und Sprecher der Gruppe.`,
+      },
+      { kind: 'button', label: 'Zur Arbeitsgruppe', url: params.link },
+    ],
+    reason:
+      'Sie erhalten diese E-Mail, weil Sie im SmartRegion Portal um Mitarbeit in einer Arbeitsgruppe gebeten haben.',
   }),
 };
 

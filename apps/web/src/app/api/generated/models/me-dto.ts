@@ -3,8 +3,20 @@
 
 export interface MeDto {
   email: string;
+  functionTitle: string | null;
   id: string;
+
+  /**
+   * Kommunale Ansprechperson of the organisation
+   */
+  isContact: boolean;
   name: string;
+
+  /**
+   * The organisation the person belongs to
+   */
+  organizationId: string | null;
+  phone: string | null;
   role: 'admin' | 'coordinator' | 'member';
 
   /**
@@ -16,6 +28,16 @@ export interface MeDto {
    * Signed in with the password; the second factor is still to be entered
    */
   secondFactorPending: boolean;
+
+  /**
+   * Others in the initiative may see the e-mail address
+   */
+  showEmail: boolean;
+
+  /**
+   * Others in the initiative may see the phone number
+   */
+  showPhone: boolean;
   status: 'invited' | 'active' | 'deactivated';
 
   /**

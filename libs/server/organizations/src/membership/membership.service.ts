@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MembershipStatus, MUNICIPAL_KINDS } from '@srp/contracts';
+import { Account, Actor, AuditOrigin, AuditService, isCoordination } from '@srp/server/identity';
+import { AppConfig, DomainError, MailOutboxService, MailTemplateName } from '@srp/server/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { actsForOrganization, membershipChangeAllowed, membershipRequestAllowed } from '../access/organization-access';
+import { berlinToday } from '../berlin-date';
+import { MembershipEvent, MembershipEventKind } from '../membership-event.entity';
+import { Organization } from '../organization.entity';
+import {
+  ChangeMembershipDto,
+  DecideMembershipDto,
+  OrganizationDetailDto,
+  RequestMembershipDto,
+} from '../organizations.dto';
+import { OrganizationsService } from '../organizations.service';
+
+const STATUS_LABEL: Record<MembershipStatus, string> = {
+  none: 'keine',
+  interested: 'interessiert',
+  requested: 'angefragt',
+  active: 'aktiv',
+  paused: 'ruhend',
+  ended: 'beendet',
+};
+
+/** A municipality's membership in the initiative: request, decision, pause, resume, end. */
+@Injectable()
+export class MembershipService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditService,
+    private readonly mail: MailOutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A contact (or coordinator) asks for the municipality to become a member. */
+  async request(
+    actor: Actor,
+    id: string,
+    input: RequestMembershipDto,
+    origin: AuditOrigin,
+  ): Promise<OrganizationDetailDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const o = await this.lockFor(actor, manager, id, input.version);
+      if (!MUNICIPAL_KINDS.includes(o.kind)) {
+        throw new DomainError(
+          'CONFLICT',
+          'Nur Kommunen werden Mitglied der Landesinitiative; Partner arbeiten ohne Mitgliedschaft mit.',
+        );
+      }
+      if (!membershipRequestAllowed(o.membershipStatus)) {
+        throw new DomainError(
+          'CONFLICT',
+          `Die Mitgliedschaft kann im Status „${STATUS_LABEL[o.membershipStatus]}“ nicht angefragt werden.`,
+        );
+      }
+      await this.transition(manager, o, 'requested', 'requested', { reason: input.reason.trim() }, origin);
+    });
+    return this.organizations.detail(actor, id);
+  }
+
+  /** Coordinators approve or decline a pending request; the requester gets an e-mail. */
+  async decide(
+    actor: Actor,
+    id: string,
+    input: DecideMembershipDto,
+    origin: AuditOrigin,
+  ): Promise<OrganizationDetailDto> {
+    const message = input.message?.trim() || null;
+    if (input.decision === 'decline' && !message) {
+      throw new DomainError('VALIDATION_FAILED', undefined, [
+        { field: 'message', code: 'isNotEmpty', message: 'Bitte begründen Sie die Ablehnung in einer Nachricht.' },
+      ]);
+    }
+    const outboxId = await this.dataSource.transaction(async (manager) => {
+      const o = await this.organizations.lockVersion(manager, id, input.version);
+      if (o.membershipStatus !== 'requested') {
+        throw new DomainError('CONFLICT', 'Für diese Kommune liegt keine offene Anfrage vor.');
+      }
+      const request = await manager.findOne(MembershipEvent, {
+        where: { organizationId: id, kind: 'requested' },
+        order: { occurredAt: 'DESC' },
+      });
+      const approved = input.decision === 'approve';
+      const to: MembershipStatus = approved ? 'active' : (request?.fromStatus ?? 'none');
+      await this.transition(manager, o, to, approved ? 'approved' : 'declined', { message }, origin);
+      const requester = request?.actorId ? await manager.findOneBy(Account, { id: request.actorId }) : null;
+      if (!requester || requester.status !== 'active') return null;
+      const decider = await manager.findOneByOrFail(Account, { id: actor.accountId });
+      const row = await this.mail.record(
+        {
+          to: requester.email,
+          template: MailTemplateName.MembershipDecided,
+          params: {
+            name: requester.name,
+            organizationName: o.displayName,
+            approved,
+            message,
+            decidedBy: decider.name,
+            link: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/kommunen/${o.id}`,
+          },
+        },
+        manager,
+      );
+      return row.id;
+    });
+    if (outboxId) await this.mail.dispatch(outboxId);
+    return this.organizations.detail(actor, id);
+  }
+
+  /** Any other change: coordinators between any states, contacts pause, resume and end their own. */
+  async change(
+    actor: Actor,
+    id: string,
+    input: ChangeMembershipDto,
+    origin: AuditOrigin,
+  ): Promise<OrganizationDetailDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const o = await this.lockFor(actor, manager, id, input.version);
+      if (!MUNICIPAL_KINDS.includes(o.kind)) {
+        throw new DomainError('CONFLICT', 'Nur Kommunen haben eine Mitgliedschaft in der Landesinitiative.');
+      }
+      const by = isCoordination(actor) ? 'coordination' : 'contact';
+      if (!membershipChangeAllowed(o.membershipStatus, input.status, by)) {
+        throw new DomainError(
+          by === 'contact' && membershipChangeAllowed(o.membershipStatus, input.status, 'coordination')
+            ? 'FORBIDDEN'
+            : 'CONFLICT',
+          `Die Mitgliedschaft kann nicht von „${STATUS_LABEL[o.membershipStatus]}“ auf „${STATUS_LABEL[input.status]}“ geändert werden.`,
+        );
+      }
+      await this.transition(
+        manager,
+        o,
+        input.status,
+        'changed',
+        { reason: input.reason.trim(), effectiveOn: input.effectiveOn },
+        origin,
+      );
+    });
+    return this.organizations.detail(actor, id);
+  }
+
+  private async lockFor(actor: Actor, manager: EntityManager, id: string, version: number): Promise<Organization> {
+    // Someone else's organisation is indistinguishable from a missing one.
+    if (!actsForOrganization(actor, id)) {
+      const exists = await manager.existsBy(Organization, { id });
+      if (!exists) throw new DomainError('NOT_FOUND');
+      throw new DomainError('FORBIDDEN', 'Nur Ansprechpersonen dieser Kommune und die Koordination können das ändern.');
+    }
+    const o = await this.organizations.lockVersion(manager, id, version);
+    if (o.status !== 'active') throw new DomainError('CONFLICT', 'Die Organisation ist stillgelegt.');
+    return o;
+  }
+
+  private async transition(
+    manager: EntityManager,
+    o: Organization,
+    to: MembershipStatus,
+    kind: MembershipEventKind,
+    text: { reason?: string | null; message?: string | null; effectiveOn?: string },
+    origin: AuditOrigin,
+  ): Promise<void> {
+    const from = o.membershipStatus;
+    await manager.save(
+      manager.create(MembershipEvent, {
+        organizationId: o.id,
+        kind,
+        fromStatus: from,
+        toStatus: to,
+        effectiveOn: text.effectiveOn ?? berlinToday(),
+        reason: text.reason ?? null,
+        message: text.message ?? null,
+        actorId: origin.actorId,
+      }),
+    );
+    o.membershipStatus = to;
+    o.membershipChangedAt = new Date();
+    await manager.save(o);
+    await this.audit.record(
+      origin,
+      {
+        action: `membership.${kind}`,
+        subjectType: 'organization',
+        subjectId: o.id,
+        details: { before: { membershipStatus: from }, after: { membershipStatus: to }, ...text },
+      },
+      manager,
+    );
+  }
+}

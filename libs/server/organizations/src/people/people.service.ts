@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Account,
+  Actor,
+  AuditOrigin,
+  AuditService,
+  InvitationsService,
+  isCoordination,
+  SessionService,
+} from '@srp/server/identity';
+import { DomainError, MailOutboxService } from '@srp/server/platform';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource } from 'typeorm';
+import { actsForOrganization } from '../access/organization-access';
+import { Organization } from '../organization.entity';
+import { InvitePersonDto, PeopleQuery, PersonDto, UpdatePersonDto } from '../organizations.dto';
+import { PERSON_COLUMNS, PersonRow, toPersonDto } from './person-view';
+
+/** The people directory across the initiative, and contacts' management of their colleagues. */
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invitations: InvitationsService,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly mail: MailOutboxService,
+  ) {}
+
+  /**
+   * Everyone active, by name; invited and deactivated people appear only to coordinators and to
+   * the contacts of their organisation. Contact details as each person chose to share them.
+   */
+  async directory(actor: Actor, query: PeopleQuery): Promise<PersonDto[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (!isCoordination(actor)) {
+      params.push(actor.isContact ? actor.organizationId : null);
+      where.push(`(a.status = 'active' OR a.organization_id = $${params.length})`);
+    }
+    if (query.organizationId) {
+      params.push(query.organizationId);
+      where.push(`a.organization_id = $${params.length}`);
+    }
+    if (query.query) {
+      params.push(`%${query.query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(a.name ILIKE $${params.length} OR o.display_name ILIKE $${params.length})`);
+    }
+    const rows: PersonRow[] = await this.dataSource.query(
+      `SELECT ${PERSON_COLUMNS} FROM account a LEFT JOIN organization o ON o.id = a.organization_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY a.name, a.id LIMIT 2000`,
+      params,
+    );
+    return rows.map((r) => toPersonDto(r, actor));
+  }
+
+  /** The directory as CSV (semicolon-separated, UTF-8 with BOM, for German spreadsheet programs). */
+  async directoryCsv(actor: Actor, query: PeopleQuery): Promise<string> {
+    const people = await this.directory(actor, query);
+    const rows = people.map((p) => [
+      p.name,
+      p.organizationName ?? '',
+      p.functionTitle ?? '',
+      p.email ?? '',
+      p.phone ?? '',
+      p.isContact ? 'ja' : 'nein',
+      { active: 'aktiv', invited: 'eingeladen', deactivated: 'deaktiviert' }[p.status],
+    ]);
+    return `\uFEFF${stringify(rows, {
+      delimiter: ';',
+      record_delimiter: '\r\n',
+      header: true,
+      columns: ['Name', 'Organisation', 'Funktion', 'E-Mail', 'Telefon', 'Ansprechperson', 'Status'],
+    })}`;
+  }
+
+  /** Invites a colleague into the organisation (contacts: their own; contacts named by coordinators only). */
+  async invite(actor: Actor, organizationId: string, input: InvitePersonDto, origin: AuditOrigin) {
+    await this.assertActsFor(actor, organizationId);
+    if (input.isContact && !isCoordination(actor)) {
+      throw new DomainError('FORBIDDEN', 'Ansprechpersonen benennt die Koordination.');
+    }
+    const { outboxId, accountId } = await this.dataSource.transaction(async (manager) => {
+      const o = await manager.findOneBy(Organization, { id: organizationId });
+      if (!o || o.status !== 'active') throw new DomainError('CONFLICT', 'Die Organisation ist stillgelegt.');
+      return this.invitations.invite(
+        actor,
+        {
+          email: input.email,
+          name: input.name,
+          role: 'member',
+          organizationId,
+          functionTitle: input.functionTitle ?? null,
+          isContact: input.isContact ?? false,
+        },
+        origin,
+        manager,
+      );
+    });
+    await this.mail.dispatch(outboxId);
+    return this.person(actor, accountId);
+  }
+
+  /** Contacts deactivate and reactivate colleagues and set their function; coordinators also name contacts. */
+  async update(actor: Actor, organizationId: string, personId: string, input: UpdatePersonDto, origin: AuditOrigin) {
+    await this.assertActsFor(actor, organizationId);
+    const coordination = isCoordination(actor);
+    if (input.isContact !== undefined && !coordination) {
+      throw new DomainError('FORBIDDEN', 'Ansprechpersonen benennt die Koordination.');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const account = await manager.findOne(Account, {
+        where: { id: personId, organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!account) throw new DomainError('NOT_FOUND');
+      if (account.version !== input.version) {
+        throw new DomainError('CONFLICT', undefined, { currentVersion: account.version });
+      }
+      if (input.status && account.id === actor.accountId) {
+        throw new DomainError('CONFLICT', 'Ihr eigenes Konto können Sie hier nicht deaktivieren.');
+      }
+      if (input.status && account.role !== 'member' && !coordination) {
+        throw new DomainError('FORBIDDEN', 'Konten der Koordination und Administration ändert nur die Administration.');
+      }
+      if (input.status && account.status === 'invited') {
+        throw new DomainError('CONFLICT', 'Eine noch nicht angenommene Einladung kann nicht (de)aktiviert werden.');
+      }
+      const change: Partial<Account> = {};
+      if (input.status !== undefined) change.status = input.status;
+      if (input.isContact !== undefined) change.isContact = input.isContact;
+      if (input.functionTitle !== undefined) change.functionTitle = input.functionTitle?.trim() || null;
+      if (input.phone !== undefined) change.phone = input.phone?.trim() || null;
+      const before = Object.fromEntries(Object.keys(change).map((k) => [k, account[k as keyof Account]]));
+      Object.assign(account, change);
+      await manager.save(account);
+      const endedSessions =
+        before['status'] !== undefined && before['status'] !== 'deactivated' && change.status === 'deactivated'
+          ? await this.sessions.revokeAll(account.id, 'deactivated', undefined, manager)
+          : 0;
+      await this.audit.record(
+        origin,
+        {
+          action: 'person.updated',
+          subjectType: 'account',
+          subjectId: account.id,
+          details: { organizationId, before, after: change, endedSessions },
+        },
+        manager,
+      );
+    });
+    return this.person(actor, personId);
+  }
+
+  async person(actor: Actor, id: string): Promise<PersonDto> {
+    const [row]: PersonRow[] = await this.dataSource.query(
+      `SELECT ${PERSON_COLUMNS} FROM account a LEFT JOIN organization o ON o.id = a.organization_id WHERE a.id = $1`,
+      [id],
+    );
+    if (!row) throw new DomainError('NOT_FOUND');
+    return toPersonDto(row, actor);
+  }
+
+  /** 404 for an unknown organisation, 403 for one the actor does not act for. */
+  private async assertActsFor(actor: Actor, organizationId: string): Promise<void> {
+    if (!(await this.dataSource.getRepository(Organization).existsBy({ id: organizationId }))) {
+      throw new DomainError('NOT_FOUND');
+    }
+    if (!actsForOrganization(actor, organizationId)) {
+      throw new DomainError('FORBIDDEN', 'Nur Ansprechpersonen dieser Organisation und die Koordination können das.');
+    }
+  }
+}
