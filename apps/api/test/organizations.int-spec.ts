@@ -203,6 +203,8 @@ describe('organisations, membership and people', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.details[0]).toMatchObject({ field: 'ags' });
       expect((await client.post('/api/organizations', { kind: 'planet', officialName: 'X' })).status).toBe(400);
+      expect((await client.post('/api/organizations', { kind: 'other' })).status).toBe(400);
+      expect((await client.post('/api/organizations', { kind: 'other', officialName: '   ' })).status).toBe(400);
       expect(
         (await client.post('/api/organizations', { kind: 'city', officialName: 'X', membershipStatus: 'active' }))
           .status,
@@ -537,6 +539,60 @@ describe('organisations, membership and people', () => {
       });
       expect(named.body.isContact).toBe(true);
       expect((await auditActions(colleague.id)).filter((a) => a === 'person.updated')).toHaveLength(3);
+    });
+
+    it('imports people from CSV: a dry run reports per row and invites nobody, the import invites', async () => {
+      const id = orgs['15088020'];
+      const contact = await person('member', { organizationId: id, isContact: true });
+      const elsewhere = await person('member', { organizationId: orgs['15088025'] });
+      const csv = [
+        'Name;E-Mail;Funktion;Telefon',
+        'Anna Import;anna.import@example.org;Bauamt;0391 1234',
+        `Selbst;${contact.email};;`,
+        `Fremd;${elsewhere.email};;`,
+        ';kaputt;;',
+        '=HACK();formel@example.org;;',
+      ].join('\r\n');
+      const dry = await contact.client.post(`/api/organizations/${id}/people/import`, { csv, dryRun: true });
+      expect(dry.status).toBe(200);
+      expect(dry.body.invited).toBe(0);
+      expect(dry.body.rows.map((r: { line: number; outcome: string }) => [r.line, r.outcome])).toEqual([
+        [2, 'invite'],
+        [3, 'skip'],
+        [4, 'error'],
+        [5, 'error'],
+        [6, 'invite'],
+      ]);
+      expect((await pg.query(`SELECT 1 FROM account WHERE email = 'anna.import@example.org'`)).rowCount).toBe(0);
+      const real = await contact.client.post(`/api/organizations/${id}/people/import`, { csv, dryRun: false });
+      expect(real.body.invited).toBe(2);
+      const { rows } = await pg.query(
+        `SELECT a.status, a.organization_id, a.function_title, a.phone, m.template
+           FROM account a JOIN mail_outbox m ON m.recipient = a.email WHERE a.email = 'anna.import@example.org'`,
+      );
+      expect(rows).toEqual([
+        {
+          status: 'invited',
+          organization_id: id,
+          function_title: 'Bauamt',
+          phone: '0391 1234',
+          template: 'invitation',
+        },
+      ]);
+      const again = await contact.client.post(`/api/organizations/${id}/people/import`, { csv, dryRun: true });
+      expect(again.body.rows[0].outcome).toBe('renew');
+      const badHeader = await contact.client.post(`/api/organizations/${id}/people/import`, {
+        csv: 'Vorname;Nachname\nA;B',
+        dryRun: true,
+      });
+      expect(badHeader.status).toBe(400);
+      expect(badHeader.body.details[0]).toMatchObject({ field: 'csv' });
+      const foreign = await contact.client.post(`/api/organizations/${orgs['15088025']}/people/import`, {
+        csv,
+        dryRun: true,
+      });
+      expect(foreign.status).toBe(403);
+      expect(await auditActions(id)).toContain('people.imported');
     });
 
     it('the directory shows only what people share; the CSV export does the same', async () => {

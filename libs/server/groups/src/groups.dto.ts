@@ -12,7 +12,7 @@ import {
   MembershipStatus,
 } from '@srp/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class GroupPermissionsDto {
   @ApiProperty({ description: 'May edit description and goals (leads) or everything (coordinators)' })
@@ -138,21 +138,10 @@ export class GroupDetailDto extends GroupSummaryDto {
   permissions!: GroupPermissionsDto;
 }
 
+/** Something other than white space. */
+const NOT_BLANK = /\S/;
+
 export class GroupFieldsDto {
-  @ApiPropertyOptional({ example: 'Digitaler Zwilling' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional({ example: 'Digitaler Zwilling' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(40)
-  shortName?: string;
-
   @ApiPropertyOptional({ type: Number, nullable: true, example: 3 })
   @IsOptional()
   @Type(() => Number)
@@ -193,18 +182,32 @@ export class GroupFieldsDto {
 export class CreateGroupDto extends GroupFieldsDto {
   @ApiProperty({ example: 'Pilotprojekt Parkraumsensorik' })
   @IsString()
-  @IsNotEmpty()
+  @Matches(NOT_BLANK, { message: 'Bitte geben Sie einen Namen an.' })
   @MaxLength(200)
-  declare name: string;
+  name!: string;
 
   @ApiProperty({ example: 'Parksensorik' })
   @IsString()
-  @IsNotEmpty()
+  @Matches(NOT_BLANK, { message: 'Bitte geben Sie einen Kurznamen an.' })
   @MaxLength(40)
-  declare shortName: string;
+  shortName!: string;
 }
 
 export class UpdateGroupDto extends GroupFieldsDto {
+  @ApiPropertyOptional({ example: 'Digitaler Zwilling' })
+  @IsOptional()
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'Bitte geben Sie einen Namen an.' })
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'Digitaler Zwilling' })
+  @IsOptional()
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'Bitte geben Sie einen Kurznamen an.' })
+  @MaxLength(40)
+  shortName?: string;
+
   @ApiProperty({ description: 'The version the change is based on (optimistic locking)' })
   @Type(() => Number)
   @IsInt()

@@ -8,6 +8,7 @@ export * from './organization.entity';
 export * from './organizations.dto';
 export * from './organizations.module';
 export * from './organizations.service';
+export * from './people/people-csv';
 export * from './people/people.service';
 export * from './people/person-view';
 export * from './schema';

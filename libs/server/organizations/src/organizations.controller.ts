@@ -16,11 +16,13 @@ import {
   CreateOrganizationDto,
   DecideMembershipDto,
   DistrictParticipationDto,
+  ImportPeopleDto,
   InvitePersonDto,
   MergeOrganizationDto,
   OrganizationDetailDto,
   OrganizationQuery,
   OrganizationSummaryDto,
+  PeopleImportReportDto,
   PeopleQuery,
   PersonDto,
   ReactivateOrganizationDto,
@@ -199,6 +201,21 @@ export class OrganizationsController {
     @Req() request: Request,
   ): Promise<PersonDto> {
     return this.people.invite(actor, id, body, origin(actor, request));
+  }
+
+  /** Onboarding from a CSV file: dry run with a per-row report, then the import that sends invitations. */
+  @Post('organizations/:id/people/import')
+  @HttpCode(200)
+  @RequirePermission('organization.contribute')
+  @ApiOkResponse({ type: PeopleImportReportDto })
+  @ApiNotFoundResponse()
+  importPeople(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidOr404) id: string,
+    @Body() body: ImportPeopleDto,
+    @Req() request: Request,
+  ): Promise<PeopleImportReportDto> {
+    return this.people.importPeople(actor, id, body, origin(actor, request));
   }
 
   /** Deactivates or reactivates a colleague, sets their function; coordinators also name contacts. */

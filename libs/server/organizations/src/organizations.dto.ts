@@ -19,7 +19,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -31,6 +30,9 @@ import {
   MinLength,
 } from 'class-validator';
 import { MEMBERSHIP_EVENT_KINDS, MembershipEventKind } from './membership-event.entity';
+
+/** Something other than white space. */
+const NOT_BLANK = /\S/;
 
 class VersionedDto {
   @ApiProperty({ description: 'The version the change is based on (optimistic locking)' })
@@ -241,17 +243,10 @@ export class OrganizationFieldsDto {
   @Matches(/^\d{8}$/, { message: 'Der Amtliche Gemeindeschlüssel (AGS) hat genau 8 Ziffern.' })
   ags?: string | null;
 
-  @ApiPropertyOptional({ example: 'Halle (Saale), Stadt' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  officialName?: string;
-
   @ApiPropertyOptional({ example: 'Halle (Saale)' })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @Matches(NOT_BLANK, { message: 'Bitte geben Sie einen Namen an.' })
   @MaxLength(200)
   displayName?: string;
 
@@ -297,12 +292,19 @@ export class CreateOrganizationDto extends OrganizationFieldsDto {
 
   @ApiProperty({ example: 'Halle (Saale), Stadt' })
   @IsString()
-  @IsNotEmpty()
+  @Matches(NOT_BLANK, { message: 'Bitte geben Sie den amtlichen Namen an.' })
   @MaxLength(200)
-  declare officialName: string;
+  officialName!: string;
 }
 
 export class UpdateOrganizationDto extends OrganizationFieldsDto {
+  @ApiPropertyOptional({ example: 'Halle (Saale), Stadt' })
+  @IsOptional()
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'Bitte geben Sie den amtlichen Namen an.' })
+  @MaxLength(200)
+  officialName?: string;
+
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
   @IsOptional()
   @IsIn(ORGANIZATION_KINDS)
@@ -318,7 +320,7 @@ export class UpdateOrganizationDto extends OrganizationFieldsDto {
 export class RetireOrganizationDto extends VersionedDto {
   @ApiProperty({ example: 'Eingemeindet zum 01.01.2027' })
   @IsString()
-  @IsNotEmpty()
+  @Matches(NOT_BLANK, { message: 'Bitte geben Sie einen Grund an.' })
   @MaxLength(500)
   reason!: string;
 }
@@ -391,7 +393,7 @@ export class InvitePersonDto {
 
   @ApiProperty({ example: 'Max Muster' })
   @IsString()
-  @IsNotEmpty()
+  @Matches(NOT_BLANK, { message: 'Bitte geben Sie einen Namen an.' })
   @MaxLength(200)
   name!: string;
 
@@ -464,3 +466,53 @@ export class ImportReportDto {
 }
 
 export class ReactivateOrganizationDto extends VersionedDto {}
+
+export class ImportPeopleDto {
+  @ApiProperty({ description: 'The CSV text: header row with Name and E-Mail, optional Funktion and Telefon' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500_000)
+  csv!: string;
+
+  @ApiProperty({ description: 'Only check and report; invite nobody' })
+  @IsBoolean()
+  dryRun!: boolean;
+}
+
+export const PEOPLE_IMPORT_OUTCOMES = ['invite', 'renew', 'skip', 'error'] as const;
+export type PeopleImportOutcome = (typeof PEOPLE_IMPORT_OUTCOMES)[number];
+
+export class PeopleImportRowDto {
+  @ApiProperty({ description: 'Line in the file (the header is line 1)' })
+  line!: number;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  functionTitle!: string | null;
+
+  @ApiProperty({
+    enum: PEOPLE_IMPORT_OUTCOMES,
+    description:
+      'invite: new invitation; renew: pending invitation sent again; skip: already has an account; error: see messages',
+  })
+  outcome!: PeopleImportOutcome;
+
+  @ApiProperty({ type: [String], description: 'German explanations' })
+  messages!: string[];
+}
+
+export class PeopleImportReportDto {
+  @ApiProperty()
+  dryRun!: boolean;
+
+  @ApiProperty({ type: [PeopleImportRowDto] })
+  rows!: PeopleImportRowDto[];
+
+  @ApiProperty({ description: 'Invitations sent (0 in a dry run)' })
+  invited!: number;
+}

@@ -39,3 +39,4 @@ export * from './site/legal-page.dto';
 export * from './platform.module';
 export * from './worker-runtime.module';
 export * from './text/markdown';
+export * from './text/csv-cell';

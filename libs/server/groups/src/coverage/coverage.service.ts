@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GroupRole, MembershipStatus } from '@srp/contracts';
+import { csvCell } from '@srp/server/platform';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { CoverageDto, CoverageQuery, CoverageRowDto } from '../groups.dto';
@@ -81,12 +82,12 @@ export class CoverageService {
       'Organisation',
       'Landkreis',
       'Mitgliedschaft',
-      ...groups.map((g) => (g.number ? `UAG ${g.number} ${g.shortName}` : g.shortName)),
+      ...groups.map((g) => csvCell(g.number ? `UAG ${g.number} ${g.shortName}` : g.shortName)),
       'Gruppen gesamt',
     ];
     const body = rows.map((r) => [
-      r.displayName,
-      r.districtName ?? '',
+      csvCell(r.displayName),
+      csvCell(r.districtName),
       MEMBERSHIP_LABEL[r.membershipStatus],
       ...r.cells.map((c) => String(c.people.length)),
       String(r.cells.filter((c) => c.people.length > 0).length),

@@ -122,7 +122,8 @@ export class GroupMembershipsService {
         throw new DomainError('CONFLICT', 'Über diese Anfrage wurde bereits entschieden.');
       const approved = decision === 'approve';
       if (approved) {
-        await this.takingPart(manager, personId, false);
+        const requester = await manager.findOneByOrFail(Account, { id: personId });
+        await this.takingPart(manager, personId, requester.role !== 'member');
         Object.assign(request, { status: 'active', joinedAt: new Date(), addedBy: actor.accountId });
         await manager.save(request);
       } else {

@@ -9,12 +9,21 @@ import {
   isCoordination,
   SessionService,
 } from '@srp/server/identity';
-import { DomainError, MailOutboxService } from '@srp/server/platform';
+import { csvCell, DomainError, MailOutboxService } from '@srp/server/platform';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { actsForOrganization } from '../access/organization-access';
 import { Organization } from '../organization.entity';
-import { InvitePersonDto, PeopleQuery, PersonDto, UpdatePersonDto } from '../organizations.dto';
+import {
+  ImportPeopleDto,
+  InvitePersonDto,
+  PeopleImportReportDto,
+  PeopleImportRowDto,
+  PeopleQuery,
+  PersonDto,
+  UpdatePersonDto,
+} from '../organizations.dto';
+import { parsePeopleCsv } from './people-csv';
 import { PERSON_COLUMNS, PersonRow, toPersonDto } from './person-view';
 
 /** The people directory across the initiative, and contacts' management of their colleagues. */
@@ -60,11 +69,11 @@ export class PeopleService {
   async directoryCsv(actor: Actor, query: PeopleQuery): Promise<string> {
     const people = await this.directory(actor, query);
     const rows = people.map((p) => [
-      p.name,
-      p.organizationName ?? '',
-      p.functionTitle ?? '',
-      p.email ?? '',
-      p.phone ?? '',
+      csvCell(p.name),
+      csvCell(p.organizationName),
+      csvCell(p.functionTitle),
+      csvCell(p.email),
+      csvCell(p.phone),
       p.isContact ? 'ja' : 'nein',
       { active: 'aktiv', invited: 'eingeladen', deactivated: 'deaktiviert' }[p.status],
     ]);
@@ -101,6 +110,82 @@ export class PeopleService {
     });
     await this.mail.dispatch(outboxId);
     return this.person(actor, accountId);
+  }
+
+  /**
+   * Onboarding from a spreadsheet: a dry run reports per row what would happen; the real run
+   * invites the new people (and renews pending invitations) in one transaction, then mails them.
+   */
+  async importPeople(actor: Actor, organizationId: string, input: ImportPeopleDto, origin: AuditOrigin) {
+    await this.assertActsFor(actor, organizationId);
+    const parsed = parsePeopleCsv(input.csv);
+    if (parsed.error) {
+      throw new DomainError('VALIDATION_FAILED', undefined, [{ field: 'csv', code: 'format', message: parsed.error }]);
+    }
+    const run = async (manager: EntityManager) => {
+      const o = await manager.findOneBy(Organization, { id: organizationId });
+      if (!o || o.status !== 'active') throw new DomainError('CONFLICT', 'Die Organisation ist stillgelegt.');
+      const emails = parsed.rows.map((r) => r.email).filter(Boolean);
+      const existing = emails.length ? await manager.findBy(Account, { email: In(emails) }) : [];
+      const byEmail = new Map(existing.map((a) => [a.email, a]));
+      const rows: PeopleImportRowDto[] = parsed.rows.map((r) => {
+        const base = { line: r.line, name: r.name, email: r.email, functionTitle: r.functionTitle };
+        if (r.problems.length) return { ...base, outcome: 'error', messages: r.problems };
+        const account = byEmail.get(r.email);
+        if (!account) return { ...base, outcome: 'invite', messages: [] };
+        if (account.organizationId !== organizationId) {
+          return {
+            ...base,
+            outcome: 'error',
+            messages: ['Für diese E-Mail-Adresse gibt es bereits ein Konto in einer anderen Organisation.'],
+          };
+        }
+        if (account.status === 'invited') {
+          return { ...base, outcome: 'renew', messages: ['Ist schon eingeladen: Die Einladung wird erneut gesendet.'] };
+        }
+        return { ...base, outcome: 'skip', messages: ['Hat bereits ein Konto in dieser Organisation.'] };
+      });
+      const outboxIds: string[] = [];
+      if (!input.dryRun) {
+        for (const [i, row] of rows.entries()) {
+          if (row.outcome !== 'invite' && row.outcome !== 'renew') continue;
+          const source = parsed.rows[i];
+          const { outboxId } = await this.invitations.invite(
+            actor,
+            {
+              email: row.email,
+              name: row.name,
+              role: 'member',
+              organizationId,
+              functionTitle: row.functionTitle,
+            },
+            origin,
+            manager,
+          );
+          if (source?.phone) {
+            await manager.update(Account, { email: row.email }, { phone: source.phone });
+          }
+          outboxIds.push(outboxId);
+        }
+        await this.audit.record(
+          origin,
+          {
+            action: 'people.imported',
+            subjectType: 'organization',
+            subjectId: organizationId,
+            details: { rows: rows.length, invited: outboxIds.length },
+          },
+          manager,
+        );
+      }
+      return { rows, outboxIds };
+    };
+    const { rows, outboxIds } = input.dryRun
+      ? await run(this.dataSource.manager)
+      : await this.dataSource.transaction(run);
+    for (const id of outboxIds) await this.mail.dispatch(id);
+    const report: PeopleImportReportDto = { dryRun: input.dryRun, rows, invited: outboxIds.length };
+    return report;
   }
 
   /** Contacts deactivate and reactivate colleagues and set their function; coordinators also name contacts. */

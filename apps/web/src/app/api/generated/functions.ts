@@ -63,6 +63,8 @@ export type { OrganizationsChangeMembership$Params as OrganizationsChangeMembers
 export { organizationsChangeMembership as organizationsChangeMembership } from './fn/organizations/organizations-change-membership';
 export type { OrganizationsInvite$Params as OrganizationsInvite$Params } from './fn/organizations/organizations-invite';
 export { organizationsInvite as organizationsInvite } from './fn/organizations/organizations-invite';
+export type { OrganizationsImportPeople$Params as OrganizationsImportPeople$Params } from './fn/organizations/organizations-import-people';
+export { organizationsImportPeople as organizationsImportPeople } from './fn/organizations/organizations-import-people';
 export type { OrganizationsUpdatePerson$Params as OrganizationsUpdatePerson$Params } from './fn/organizations/organizations-update-person';
 export { organizationsUpdatePerson as organizationsUpdatePerson } from './fn/organizations/organizations-update-person';
 export type { OrganizationsDirectory$Params as OrganizationsDirectory$Params } from './fn/organizations/organizations-directory';

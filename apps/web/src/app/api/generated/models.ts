@@ -25,6 +25,7 @@ export type { GroupMemberDto } from './models/group-member-dto';
 export type { GroupOrganizationDto } from './models/group-organization-dto';
 export type { GroupPermissionsDto } from './models/group-permissions-dto';
 export type { GroupSummaryDto } from './models/group-summary-dto';
+export type { ImportPeopleDto } from './models/import-people-dto';
 export type { InvitationCreatedDto } from './models/invitation-created-dto';
 export type { InvitationDto } from './models/invitation-dto';
 export type { InvitePersonDto } from './models/invite-person-dto';
@@ -40,6 +41,8 @@ export type { OrganizationPermissionsDto } from './models/organization-permissio
 export type { OrganizationRefDto } from './models/organization-ref-dto';
 export type { OrganizationSummaryDto } from './models/organization-summary-dto';
 export type { PasswordChangedDto } from './models/password-changed-dto';
+export type { PeopleImportReportDto } from './models/people-import-report-dto';
+export type { PeopleImportRowDto } from './models/people-import-row-dto';
 export type { PersonDto } from './models/person-dto';
 export type { ReactivateOrganizationDto } from './models/reactivate-organization-dto';
 export type { ReadinessChecksDto } from './models/readiness-checks-dto';

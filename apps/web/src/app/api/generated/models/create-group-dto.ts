@@ -13,9 +13,9 @@ export interface CreateGroupDto {
    */
   goals?: string;
   kind?: 'uag' | 'pilot_project' | 'other';
-  name?: string;
+  name: string;
   number?: number | null;
   phase?: string | null;
-  shortName?: string;
+  shortName: string;
   status?: 'active' | 'archived';
 }

@@ -8,7 +8,7 @@ export interface CreateOrganizationDto {
   districtKey?: string | null;
   districtName?: string | null;
   kind: 'city' | 'municipality' | 'collective_municipality' | 'district' | 'state_body' | 'agency' | 'research' | 'partner_initiative' | 'other';
-  officialName?: string;
+  officialName: string;
   population?: number | null;
   website?: string | null;
 }
