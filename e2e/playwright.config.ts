@@ -45,8 +45,11 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
-      // A fresh database, then the same launcher as `npm start` on the already built apps.
-      command: 'node reset-e2e-state.mjs && node ../tools/launcher/start.mjs --no-build',
+      // A fresh database with the municipalities an operator imports, then the same launcher as
+      // `npm start` on the already built apps.
+      command:
+        'node reset-e2e-state.mjs && node ../dist/apps/api/main.js data:import-municipalities ' +
+        '--file ../data/reference/sachsen-anhalt-gemeinden.csv && node ../tools/launcher/start.mjs --no-build',
       url: `http://127.0.0.1:${E2E_PORT}/health/ready`,
       timeout: 120_000,
       reuseExistingServer: false,

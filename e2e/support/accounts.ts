@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Page, expect } from '@playwright/test';
+import pg from 'pg';
 
 /** The repository root: the api CLI runs from there, like `npm run admin:create`. */
 const ROOT = resolve(__dirname, '..', '..');
@@ -58,4 +59,48 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await expect(page.getByRole('button', { name: /Benutzermenü/ })).toBeVisible();
+}
+
+export interface PersonOptions {
+  role: 'admin' | 'coordinator' | 'member';
+  /** AGS of the person's municipality (all 218 are imported before the e2e portal starts). */
+  ags?: string;
+  isContact?: boolean;
+}
+
+/**
+ * A person as the portal would have them after an invitation was accepted: an account (created
+ * with the api CLI) with role, organisation and contact flag set in the e2e database. For the
+ * preconditions of a journey; the journey itself goes through the UI.
+ */
+export async function createPerson(name: string, password: string, options: PersonOptions): Promise<TestAccount> {
+  const account = createAccount(name, password, options.role);
+  const client = new pg.Client({ connectionString: e2eEnv()['DATABASE_URL'] });
+  await client.connect();
+  try {
+    const updated = await client.query(
+      `UPDATE account SET role = $2, is_contact = $3,
+              organization_id = (SELECT id FROM organization WHERE ags = $4)
+        WHERE email = $1 RETURNING organization_id`,
+      [account.email, options.role, options.isContact ?? false, options.ags ?? null],
+    );
+    if (options.ags && !updated.rows[0]?.organization_id) throw new Error(`No organisation with AGS ${options.ags}`);
+  } finally {
+    await client.end();
+  }
+  return account;
+}
+
+/** Sets a municipality's membership directly (precondition of a journey, e.g. "Halle takes part"). */
+export async function setMembership(ags: string, status: 'none' | 'active'): Promise<void> {
+  const client = new pg.Client({ connectionString: e2eEnv()['DATABASE_URL'] });
+  await client.connect();
+  try {
+    await client.query(
+      `UPDATE organization SET membership_status = $2, membership_changed_at = now(), version = version + 1 WHERE ags = $1`,
+      [ags, status],
+    );
+  } finally {
+    await client.end();
+  }
 }

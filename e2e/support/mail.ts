@@ -43,3 +43,27 @@ export async function waitForMailLink(address: string, path: string): Promise<st
     .toBe(true);
   return link as string;
 }
+
+/** Waits for an e-mail to `address` whose subject contains `subject`; answers the parsed mail. */
+export async function waitForMail(address: string, subject: string): Promise<ParsedMail> {
+  let found: ParsedMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const files = await readdir(MAIL_DIR).catch(() => [] as string[]);
+        for (const file of files.filter((f) => f.endsWith('.eml'))) {
+          const raw = await readFile(resolve(MAIL_DIR, file));
+          if (!raw.toString('utf8').toLowerCase().includes(address.toLowerCase())) continue;
+          const mail = await simpleParser(raw);
+          if (recipients(mail).toLowerCase().includes(address.toLowerCase()) && mail.subject?.includes(subject)) {
+            found = mail;
+            return true;
+          }
+        }
+        return false;
+      },
+      { message: `an e-mail to ${address} about "${subject}"`, timeout: 15_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  return found as ParsedMail;
+}

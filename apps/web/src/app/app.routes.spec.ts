@@ -87,10 +87,15 @@ describe('appRoutes', () => {
   it.each(pages)('%s shows its page, heading and German document title', async (url, component, heading, title) => {
     await answerMe(TEST_USER);
     await harness.navigateByUrl(url, component);
-    // The administration lists the people at once.
-    TestBed.inject(HttpTestingController)
-      .match('/api/accounts')
+    // The administration lists the people at once; the Kommunen page loads its list, map and groups.
+    const http = TestBed.inject(HttpTestingController);
+    http
+      .match((r) => ['/api/accounts', '/api/organizations', '/api/districts', '/api/groups'].includes(r.url))
       .forEach((request) => request.flush([]));
+    await harness.fixture.whenStable();
+    http
+      .match('/data/sachsen-anhalt-kreise.geojson')
+      .forEach((request) => request.flush({ type: 'FeatureCollection', features: [] }));
     const h1 = harness.routeNativeElement?.querySelector('h1');
     expect(h1?.textContent?.trim()).toBe(heading);
     expect(TestBed.inject(Title).getTitle()).toBe(`${title} – SmartRegion Portal`);

@@ -68,9 +68,25 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./pages/municipalities/municipalities-page').then((m) => m.MunicipalitiesPage),
       },
       {
+        path: 'kommunen/abdeckung',
+        title: 'Wer ist wo? Kommunen und Arbeitsgruppen',
+        loadComponent: () => import('./pages/coverage/coverage-page').then((m) => m.CoveragePage),
+      },
+      {
+        path: 'kommunen/:id',
+        title: 'Kommune',
+        loadComponent: () =>
+          import('./pages/municipalities/municipality-detail-page').then((m) => m.MunicipalityDetailPage),
+      },
+      {
         path: 'arbeitsgruppen',
         title: 'Arbeitsgruppen',
         loadComponent: () => import('./pages/working-groups/working-groups-page').then((m) => m.WorkingGroupsPage),
+      },
+      {
+        path: 'arbeitsgruppen/:id',
+        title: 'Arbeitsgruppe',
+        loadComponent: () => import('./pages/working-groups/working-group-page').then((m) => m.WorkingGroupPage),
       },
       {
         path: 'aufgaben',

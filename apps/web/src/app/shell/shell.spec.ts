@@ -40,6 +40,15 @@ describe('Shell', () => {
     await answerMe(user);
     await TestBed.inject(Router).navigateByUrl(url);
     await fixture.whenStable();
+    // The pages' own data is not the shell's business: answer it empty.
+    const http = TestBed.inject(HttpTestingController);
+    http
+      .match((r) => ['/api/organizations', '/api/districts', '/api/groups'].includes(r.url))
+      .forEach((request) => request.flush([]));
+    await fixture.whenStable();
+    http
+      .match('/data/sachsen-anhalt-kreise.geojson')
+      .forEach((request) => request.flush({ type: 'FeatureCollection', features: [] }));
     return fixture.nativeElement as HTMLElement;
   }
 

@@ -134,6 +134,19 @@ describe('ProfilePage', () => {
     });
   });
 
+  describe('Funktion und Kontakt', () => {
+    it('has its own card below "Ihre Angaben" that says what others in the initiative see', async () => {
+      await loadSessions();
+      const headings = Array.from(element().querySelectorAll('h2')).map((h) => h.textContent?.trim());
+      expect(headings.indexOf('Funktion und Kontakt')).toBe(headings.indexOf('Ihre Angaben') + 1);
+      const card = section('Funktion und Kontakt');
+      expect(card.textContent).toContain(
+        'Ihr Name und Ihre Organisation sind für alle in der Landesinitiative sichtbar',
+      );
+      expect(card.querySelectorAll('input[type="checkbox"]')).toHaveLength(2);
+    });
+  });
+
   describe('Namen ändern', () => {
     const card = () => section('Ihre Angaben');
     const nameInput = () => card().querySelector<HTMLInputElement>('input[autocomplete="name"]');

@@ -28,6 +28,7 @@ import { BerlinDatePipe } from '../../shared/berlin-date.pipe';
 import { confirmAction } from '../../shared/confirm-dialog/confirm-dialog';
 import { sameAs } from '../../shared/password-match';
 import { deviceLabel, isMobileDevice } from './device-label';
+import { ContactCard } from './contact-card';
 import { SecondFactorCard } from './second-factor-card';
 
 type PasswordField = 'currentPassword' | 'newPassword' | 'repeatPassword';
@@ -56,11 +57,15 @@ function otherSessions(count: number): string {
   return count === 1 ? '1 andere Sitzung' : `${count} andere Sitzungen`;
 }
 
-/** Mein Profil: who I am (and changing my name), my second factor, my password, and where I am signed in. */
+/**
+ * Mein Profil: who I am (and changing my name), my function and contact details with what others may
+ * see of them, my second factor, my password, and where I am signed in.
+ */
 @Component({
   selector: 'srp-profile-page',
   imports: [
     BerlinDatePipe,
+    ContactCard,
     ReactiveFormsModule,
     MatButton,
     MatError,
