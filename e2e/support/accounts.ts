@@ -104,3 +104,19 @@ export async function setMembership(ags: string, status: 'none' | 'active'): Pro
     await client.end();
   }
 }
+
+/** Makes an existing person a lead (Sprecher*in) of the UAG with this number (precondition). */
+export async function makeLead(email: string, groupNumber: number): Promise<void> {
+  const client = new pg.Client({ connectionString: e2eEnv()['DATABASE_URL'] });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO group_membership (group_id, account_id, role, status, joined_at)
+       SELECT g.id, a.id, 'lead', 'active', now() FROM working_group g, account a
+        WHERE g.number = $2 AND a.email = $1`,
+      [email, groupNumber],
+    );
+  } finally {
+    await client.end();
+  }
+}

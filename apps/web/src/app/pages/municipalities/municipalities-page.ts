@@ -381,6 +381,8 @@ export class MunicipalitiesPage {
   }
 
   private writeUrl(): void {
+    // Someone typed and then followed a link within the debounce time: that navigation wins.
+    if (this.router.currentNavigation()) return;
     const { query, district, membership, group, scope, retired } = this.filters.getRawValue();
     void this.router.navigate([], {
       relativeTo: this.route,
