@@ -57,6 +57,12 @@ test.describe.serial('a municipality joins the initiative', () => {
   }) => {
     test.setTimeout(180_000);
     const page = await pageFor(browser, contact);
+    // The start page tells the contact what is waiting for them.
+    const participation = page.getByRole('region', { name: 'Ihre Mitarbeit' });
+    await expect(participation).toContainText('Halle (Saale)');
+    await expect(participation).toContainText('Sie arbeiten noch in keiner Arbeitsgruppe mit.');
+    await expect(participation.getByRole('link', { name: 'Mitgliedschaft anfragen' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
     await openMunicipality(page, 'halle', 'Halle (Saale)');
     halleUrl = new URL(page.url()).pathname;
     const membership = page.getByRole('region', { name: 'Mitgliedschaft' });

@@ -25,7 +25,7 @@ import { ProfilePage } from './pages/profile/profile-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { TasksPage } from './pages/tasks/tasks-page';
 import { WorkingGroupsPage } from './pages/working-groups/working-groups-page';
-import { TEST_USER, answerMe } from './testing/auth-testing';
+import { TEST_USER, answerMe, flushPageData } from './testing/auth-testing';
 
 /** Every path of the route tree with whether a guard above it (or on it) requires sign-in. */
 function flatten(routes: Route[], prefix = '', guarded = false): { path: string; guarded: boolean }[] {
@@ -55,6 +55,7 @@ describe('appRoutes', () => {
   });
 
   afterEach(() => {
+    flushPageData();
     TestBed.inject(HttpTestingController).verify();
   });
 

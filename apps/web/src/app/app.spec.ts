@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { App } from './app';
 import { appConfig } from './app.config';
-import { TEST_USER } from './testing/auth-testing';
+import { TEST_USER, flushPageData } from './testing/auth-testing';
 
 describe('App', () => {
   beforeEach(async () => {
@@ -13,7 +13,10 @@ describe('App', () => {
     }).compileComponents();
   });
 
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  afterEach(() => {
+    flushPageData();
+    TestBed.inject(HttpTestingController).verify();
+  });
 
   it('asks who is signed in at start and renders the shell with the start page', async () => {
     const fixture = TestBed.createComponent(App);

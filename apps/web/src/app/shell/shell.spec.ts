@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { MeDto } from '../api/generated/models/me-dto';
 import { appRoutes } from '../app.routes';
-import { TEST_USER, answerMe } from '../testing/auth-testing';
+import { TEST_USER, answerMe, flushPageData } from '../testing/auth-testing';
 import { Shell } from './shell';
 
 /** The text a screen reader reads: without the aria-hidden icon ligatures. */
@@ -33,7 +33,10 @@ describe('Shell', () => {
 
   let fixture: ComponentFixture<Shell>;
 
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  afterEach(() => {
+    flushPageData();
+    TestBed.inject(HttpTestingController).verify();
+  });
 
   async function render(url = '/', user: MeDto | null = TEST_USER) {
     fixture = TestBed.createComponent(Shell);

@@ -39,3 +39,22 @@ export async function answerMe(user: MeDto | null = TEST_USER): Promise<void> {
   }
   await loaded;
 }
+
+/** Data requests the pages make on their own (start page, Kommunen, groups), answered empty. */
+const PAGE_DATA: Array<[RegExp, object | null]> = [
+  [/^\/api\/(organizations|districts|groups|people)$/, []],
+  [/^\/api\/organizations\/[^/]+$/, null],
+  [/^\/api\/coverage$/, { groups: [], rows: [] }],
+  [/^\/data\/sachsen-anhalt-kreise\.geojson$/, { type: 'FeatureCollection', features: [] }],
+];
+
+/**
+ * Answers whatever page data is still open with empty results, for specs about routing and the
+ * shell that do not care what the pages show; then `verify()` still catches unexpected requests.
+ */
+export function flushPageData(): void {
+  const http = TestBed.inject(HttpTestingController);
+  for (const [pattern, body] of PAGE_DATA) {
+    http.match((request) => pattern.test(request.url)).forEach((request) => request.flush(body));
+  }
+}

@@ -4,11 +4,12 @@ import { RouterLink } from '@angular/router';
 import { SecondFactorHint } from '../../shared/second-factor-hint';
 import { AuthService } from '../../core/auth.service';
 import { navItemsFor } from '../../shell/nav-items';
+import { MyParticipation } from './my-participation';
 
 /** Start page: what the portal is for and where to find what. */
 @Component({
   selector: 'srp-overview-page',
-  imports: [MatIcon, RouterLink, SecondFactorHint],
+  imports: [MatIcon, MyParticipation, RouterLink, SecondFactorHint],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
