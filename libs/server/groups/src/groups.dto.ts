@@ -257,6 +257,9 @@ export class CoverageGroupDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ enum: GROUP_KINDS })
+  kind!: GroupKind;
+
   @ApiProperty({ type: Number, nullable: true })
   number!: number | null;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GroupRole, MembershipStatus } from '@srp/contracts';
+import { GroupKind, GroupRole, MembershipStatus } from '@srp/contracts';
 import { csvCell } from '@srp/server/platform';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
@@ -21,9 +21,9 @@ export class CoverageService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async matrix(query: CoverageQuery = {}): Promise<CoverageDto> {
-    const groups: Array<{ id: string; number: number | null; short_name: string; name: string }> =
+    const groups: Array<{ id: string; kind: GroupKind; number: number | null; short_name: string; name: string }> =
       await this.dataSource.query(
-        `SELECT id, number, short_name, name FROM working_group WHERE status = 'active'
+        `SELECT id, kind, number, short_name, name FROM working_group WHERE status = 'active'
           ORDER BY number NULLS LAST, name`,
       );
     const params = query.organizationId ? [query.organizationId] : [];
@@ -70,7 +70,7 @@ export class CoverageService {
       cells: groups.map((g) => ({ groupId: g.id, people: byCell.get(`${o.id}/${g.id}`) ?? [] })),
     }));
     return {
-      groups: groups.map((g) => ({ id: g.id, number: g.number, shortName: g.short_name, name: g.name })),
+      groups: groups.map((g) => ({ id: g.id, kind: g.kind, number: g.number, shortName: g.short_name, name: g.name })),
       rows,
     };
   }
@@ -82,7 +82,7 @@ export class CoverageService {
       'Organisation',
       'Landkreis',
       'Mitgliedschaft',
-      ...groups.map((g) => csvCell(g.number ? `UAG ${g.number} ${g.shortName}` : g.shortName)),
+      ...groups.map((g) => csvCell(g.kind === 'uag' && g.number ? `UAG ${g.number} ${g.shortName}` : g.shortName)),
       'Gruppen gesamt',
     ];
     const body = rows.map((r) => [

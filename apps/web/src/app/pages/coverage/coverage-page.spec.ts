@@ -12,8 +12,14 @@ const G2 = 'g2';
 
 const COVERAGE: Coverage = {
   groups: [
-    { id: G1, number: 1, shortName: 'Bürger-Apps', name: 'Bürger-Apps' },
-    { id: G2, number: 2, shortName: 'Daten & Sensorik', name: 'Daten als Ressource / Kommunale Daten & Sensorik' },
+    { id: G1, kind: 'uag', number: 1, shortName: 'Bürger-Apps', name: 'Bürger-Apps' },
+    {
+      id: G2,
+      kind: 'uag',
+      number: 2,
+      shortName: 'Daten & Sensorik',
+      name: 'Daten als Ressource / Kommunale Daten & Sensorik',
+    },
   ],
   rows: [
     {

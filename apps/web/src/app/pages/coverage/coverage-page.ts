@@ -202,6 +202,6 @@ export class CoveragePage {
 
   /** "UAG 3"; groups without a number are headed by their short name alone. */
   protected groupLabel(group: CoverageGroup): string {
-    return group.number ? groupBadge({ kind: 'uag', number: group.number }) : '';
+    return group.number ? groupBadge({ kind: group.kind, number: group.number }) : '';
   }
 }

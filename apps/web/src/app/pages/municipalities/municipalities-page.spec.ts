@@ -93,7 +93,7 @@ const GROUPS = [
 ];
 
 const COVERAGE: CoverageDto = {
-  groups: [{ id: GROUP_ID, number: 3, shortName: 'Digitaler Zwilling', name: 'Digitaler Zwilling' }],
+  groups: [{ id: GROUP_ID, kind: 'uag', number: 3, shortName: 'Digitaler Zwilling', name: 'Digitaler Zwilling' }],
   rows: [
     {
       organizationId: HALLE.id,

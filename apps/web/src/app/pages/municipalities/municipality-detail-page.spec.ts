@@ -97,7 +97,7 @@ function detail(change: Partial<OrganizationDetailDto> = {}): OrganizationDetail
 }
 
 const COVERAGE: CoverageDto = {
-  groups: [{ id: GROUP_ID, number: 3, shortName: 'Digitaler Zwilling', name: 'Digitaler Zwilling' }],
+  groups: [{ id: GROUP_ID, kind: 'uag', number: 3, shortName: 'Digitaler Zwilling', name: 'Digitaler Zwilling' }],
   rows: [
     {
       organizationId: ID,

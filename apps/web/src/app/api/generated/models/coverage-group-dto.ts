@@ -3,6 +3,7 @@
 
 export interface CoverageGroupDto {
   id: string;
+  kind: 'uag' | 'pilot_project' | 'other';
   name: string;
   number: number | null;
   shortName: string;
