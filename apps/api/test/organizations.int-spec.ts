@@ -593,6 +593,25 @@ describe('organisations, membership and people', () => {
       });
       expect(foreign.status).toBe(403);
       expect(await auditActions(id)).toContain('people.imported');
+      // A full list of 450 people with long functions (about 104 kB) is read; a larger body is a 413.
+      const long = ['Name;E-Mail;Funktion']
+        .concat(
+          Array.from(
+            { length: 450 },
+            (_, i) => `Person ${i};person${i}@liste.example.org;${'Fachbereich '.repeat(16)}`,
+          ),
+        )
+        .join('\n');
+      expect(long.length).toBeGreaterThan(102_400); // more than Express's default of 100 KiB
+      const big = await contact.client.post(`/api/organizations/${id}/people/import`, { csv: long, dryRun: true });
+      expect(big.status).toBe(200);
+      expect(big.body.rows).toHaveLength(450);
+      const tooBig = await contact.client.post(`/api/organizations/${id}/people/import`, {
+        csv: 'x'.repeat(700_000),
+        dryRun: true,
+      });
+      expect(tooBig.status).toBe(413);
+      expect(tooBig.body.code).toBe('PAYLOAD_TOO_LARGE');
     });
 
     it('the directory shows only what people share; the CSV export does the same', async () => {

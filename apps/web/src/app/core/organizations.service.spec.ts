@@ -132,6 +132,23 @@ describe('OrganizationsService', () => {
     expect(await added).toBeUndefined();
   });
 
+  it('checks and imports people from CSV text, sending the text unchanged', async () => {
+    const csv = 'Name;E-Mail\r\nErika Beispiel;erika.beispiel@example.org\r\n';
+    const report = { dryRun: true, invited: 0, rows: [] };
+
+    const checked = firstValueFrom(service.importPeople(ID, csv, true));
+    const check = backend.expectOne({ method: 'POST', url: `/api/organizations/${ID}/people/import` });
+    expect(check.request.body).toEqual({ csv, dryRun: true });
+    check.flush(report);
+    expect(await checked).toEqual(report);
+
+    const imported = firstValueFrom(service.importPeople(ID, csv, false));
+    const run = backend.expectOne({ method: 'POST', url: `/api/organizations/${ID}/people/import` });
+    expect(run.request.body).toEqual({ csv, dryRun: false });
+    run.flush({ ...report, dryRun: false, invited: 1 });
+    expect(await imported).toEqual({ dryRun: false, invited: 1, rows: [] });
+  });
+
   it('knows where the people directory is downloaded', () => {
     expect(service.peopleExportUrl).toBe('/api/people/export');
   });

@@ -11,6 +11,7 @@ import { organizationsDecideMembership } from '../api/generated/fn/organizations
 import { organizationsDetail } from '../api/generated/fn/organizations/organizations-detail';
 import { organizationsDirectoryCsv } from '../api/generated/fn/organizations/organizations-directory-csv';
 import { organizationsDistricts } from '../api/generated/fn/organizations/organizations-districts';
+import { organizationsImportPeople } from '../api/generated/fn/organizations/organizations-import-people';
 import { organizationsInvite } from '../api/generated/fn/organizations/organizations-invite';
 import { organizationsList } from '../api/generated/fn/organizations/organizations-list';
 import { organizationsMerge } from '../api/generated/fn/organizations/organizations-merge';
@@ -27,6 +28,8 @@ import { InvitePersonDto } from '../api/generated/models/invite-person-dto';
 import { MembershipEventDto } from '../api/generated/models/membership-event-dto';
 import { OrganizationDetailDto } from '../api/generated/models/organization-detail-dto';
 import { OrganizationSummaryDto } from '../api/generated/models/organization-summary-dto';
+import { PeopleImportReportDto } from '../api/generated/models/people-import-report-dto';
+import { PeopleImportRowDto } from '../api/generated/models/people-import-row-dto';
 import { PersonDto } from '../api/generated/models/person-dto';
 import { UpdateOrganizationDto } from '../api/generated/models/update-organization-dto';
 import { UpdatePersonDto } from '../api/generated/models/update-person-dto';
@@ -44,6 +47,9 @@ export type NewOrganization = CreateOrganizationDto;
 export type OrganizationChange = UpdateOrganizationDto;
 export type NewPerson = InvitePersonDto;
 export type PersonChange = UpdatePersonDto;
+export type PeopleImportReport = PeopleImportReportDto;
+export type PeopleImportRow = PeopleImportRowDto;
+export type PeopleImportOutcome = PeopleImportRowDto['outcome'];
 
 export interface OrganizationFilter {
   /** Part of the name or the start of the AGS. */
@@ -155,6 +161,16 @@ export class OrganizationsService {
 
   invitePerson(organizationId: string, person: NewPerson): Observable<Person> {
     return organizationsInvite(this.http, this.api.rootUrl, { id: organizationId, body: person }).pipe(
+      map((response) => response.body),
+    );
+  }
+
+  /**
+   * Onboarding from a CSV file (header row with Name and E-Mail, optional Funktion and Telefon).
+   * A dry run only reports per row what would happen; the real run sends the invitations.
+   */
+  importPeople(organizationId: string, csv: string, dryRun: boolean): Observable<PeopleImportReport> {
+    return organizationsImportPeople(this.http, this.api.rootUrl, { id: organizationId, body: { csv, dryRun } }).pipe(
       map((response) => response.body),
     );
   }

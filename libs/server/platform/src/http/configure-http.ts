@@ -13,6 +13,8 @@ import { AllExceptionsFilter } from './exception.filter';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api';
+/** The largest JSON body the api reads. */
+export const JSON_BODY_LIMIT = '600kb';
 export const OPENAPI_PATH = 'api/docs';
 
 /** Content Security Policy: no inline or foreign scripts; styles inline only (Angular Material). */
@@ -35,6 +37,8 @@ export function contentSecurityPolicy(config: AppConfig): Record<string, string[
 /** Everything the HTTP app needs besides its modules: headers, compression, validation, errors, docs, web. */
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', config.TRUST_PROXY);
+  // Room for a people list pasted from a spreadsheet (500 rows); anything larger is a 413.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.disable('x-powered-by');
   app.use(
     helmet({

@@ -50,6 +50,7 @@ import {
 import { MergeDialog, MergeResult } from './merge-dialog';
 import { OrganizationFacts } from './organization-facts';
 import { OrganizationFormData, OrganizationFormDialog, OrganizationFormResult } from './organization-form-dialog';
+import { PeopleImportData, PeopleImportDialog, PeopleImportResult } from './people-import-dialog';
 import { PersonInviteData, PersonInviteDialog } from './person-invite-dialog';
 import { Problem, ProblemMessage, toProblem } from './problem';
 import { TextDialog, TextDialogData, TextDialogResult } from './text-dialog';
@@ -435,6 +436,25 @@ export class MunicipalityDetailPage {
       .subscribe((person) => {
         this.notify(`Die Einladung an ${person.name} wurde verschickt.`);
         this.refresh();
+      });
+  }
+
+  protected importPeople(o: OrganizationDetail): void {
+    this.dialog
+      .open<PeopleImportDialog, PeopleImportData, PeopleImportResult>(PeopleImportDialog, {
+        ...DIALOG,
+        width: '60rem',
+        data: { organization: o },
+      })
+      .afterClosed()
+      .pipe(filter(Boolean), takeUntilDestroyed(this.destroyRef))
+      .subscribe((result) => {
+        // The dialog's last step already said how many invitations went out.
+        if (result === 'reload') {
+          this.reload();
+        } else {
+          this.refresh();
+        }
       });
   }
 
