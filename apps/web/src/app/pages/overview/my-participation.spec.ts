@@ -120,4 +120,24 @@ describe('MyParticipation', () => {
     expect(link?.textContent?.trim()).toBe('2 offene Mitgliedschaftsanfragen');
     expect(element.textContent).toContain('noch keiner Organisation zugeordnet');
   });
+
+  it('tells a coordinator without a second factor why the cards are empty', async () => {
+    const element = await render({ ...TEST_USER, role: 'coordinator', organizationId: HALLE });
+    const refusal = {
+      code: 'SECOND_FACTOR_SETUP_REQUIRED',
+      message: 'Bitte richten Sie die Zwei-Faktor-Anmeldung ein.',
+      details: {},
+      correlationId: 't',
+    };
+    backend.expectOne(`/api/organizations/${HALLE}`).flush(refusal, { status: 403, statusText: 'Forbidden' });
+    backend.expectOne('/api/groups').flush(refusal, { status: 403, statusText: 'Forbidden' });
+    backend.expectOne((r) => r.url === '/api/organizations').flush(refusal, { status: 403, statusText: 'Forbidden' });
+    fixture.detectChanges();
+    const text = element.textContent ?? '';
+    expect(text).toContain(
+      'Ihre Organisation sehen Sie hier, sobald Sie die Zwei-Faktor-Anmeldung eingerichtet haben.',
+    );
+    expect(text).toContain('Ihre Arbeitsgruppen sehen Sie hier, sobald');
+    expect(text).toContain('Offene Anfragen sehen Sie nach der Zwei-Faktor-Anmeldung.');
+  });
 });

@@ -7,9 +7,19 @@ import { catchError, of } from 'rxjs';
 import { AuthService } from '../../core/auth.service';
 import { GroupSummary, GroupsService, groupBadge } from '../../core/groups.service';
 import { OrganizationDetail, OrganizationsService } from '../../core/organizations.service';
+import { apiErrorCode } from '../../shared/api-errors';
 import { MembershipBadge } from '../municipalities/membership-badge';
 
-type Loaded<T> = { status: 'loading' } | { status: 'loaded'; value: T } | { status: 'error' };
+type Loaded<T> = { status: 'loading' } | { status: 'loaded'; value: T } | { status: 'error'; secondFactor?: boolean };
+
+/** The error state, noting when the api asks for the second factor first (admins and coordinators). */
+function failed(error: unknown): { status: 'error'; secondFactor: boolean } {
+  const code = apiErrorCode(error);
+  return {
+    status: 'error',
+    secondFactor: code === 'SECOND_FACTOR_SETUP_REQUIRED' || code === 'SECOND_FACTOR_REQUIRED',
+  };
+}
 
 /**
  * "Ihre Mitarbeit" on the start page: the person's organisation and its membership, their working
@@ -29,7 +39,7 @@ type Loaded<T> = { status: 'loading' } | { status: 'loaded'; value: T } | { stat
               <p class="muted">Wird geladen …</p>
             }
             @case ('error') {
-              <p class="muted">Ihre Organisation konnte gerade nicht geladen werden.</p>
+              <p class="muted">{{ errorText(organization(), 'Ihre Organisation', 'konnte') }}</p>
             }
             @case ('loaded') {
               @let o = organizationValue();
@@ -65,7 +75,7 @@ type Loaded<T> = { status: 'loading' } | { status: 'loaded'; value: T } | { stat
               <p class="muted">Wird geladen …</p>
             }
             @case ('error') {
-              <p class="muted">Ihre Arbeitsgruppen konnten gerade nicht geladen werden.</p>
+              <p class="muted">{{ errorText(groups(), 'Ihre Arbeitsgruppen', 'konnten') }}</p>
             }
             @case ('loaded') {
               @if (myGroups().length) {
@@ -233,6 +243,13 @@ export class MyParticipation {
     );
   });
 
+  /** Why a card is empty: the second factor is missing, or loading failed. */
+  protected errorText(state: Loaded<unknown>, what: string, verb: 'konnte' | 'konnten'): string {
+    return state.status === 'error' && state.secondFactor
+      ? `${what} sehen Sie hier, sobald Sie die Zwei-Faktor-Anmeldung eingerichtet haben.`
+      : `${what} ${verb} gerade nicht geladen werden.`;
+  }
+
   constructor() {
     const organizationId = this.user()?.organizationId;
     if (organizationId) {
@@ -241,7 +258,7 @@ export class MyParticipation {
         .pipe(takeUntilDestroyed(this.destroyRef))
         .subscribe({
           next: (value) => this.organization.set({ status: 'loaded', value }),
-          error: () => this.organization.set({ status: 'error' }),
+          error: (error: unknown) => this.organization.set(failed(error)),
         });
     } else {
       this.organization.set({ status: 'loaded', value: null });
@@ -251,7 +268,7 @@ export class MyParticipation {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (value) => this.groups.set({ status: 'loaded', value }),
-        error: () => this.groups.set({ status: 'error' }),
+        error: (error: unknown) => this.groups.set(failed(error)),
       });
     if (this.coordination()) {
       this.organizations
