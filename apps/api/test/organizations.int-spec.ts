@@ -403,6 +403,14 @@ describe('organisations, membership and people', () => {
         effectiveOn: '01.12.2026',
       });
       expect(badDate.status).toBe(400);
+      const implausible = await contact.client.post(`/api/organizations/${id}/membership`, {
+        version: paused.body.version,
+        status: 'ended',
+        reason: 'x',
+        effectiveOn: '1900-01-01',
+      });
+      expect(implausible.status).toBe(400);
+      expect(implausible.body.details[0]).toMatchObject({ field: 'effectiveOn' });
     });
   });
 

@@ -12,7 +12,7 @@ import {
   MembershipStatus,
 } from '@srp/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class GroupPermissionsDto {
   @ApiProperty({ description: 'May edit description and goals (leads) or everything (coordinators)' })
@@ -151,24 +151,24 @@ export class GroupFieldsDto {
   number?: number | null;
 
   @ApiPropertyOptional({ enum: GROUP_KINDS })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsIn(GROUP_KINDS)
   kind?: GroupKind;
 
   @ApiPropertyOptional({ description: 'Markdown' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @MaxLength(20_000)
   description?: string;
 
   @ApiPropertyOptional({ description: 'Markdown' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @MaxLength(20_000)
   goals?: string;
 
   @ApiPropertyOptional({ enum: GROUP_STATUSES })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsIn(GROUP_STATUSES)
   status?: GroupStatus;
 
@@ -195,14 +195,14 @@ export class CreateGroupDto extends GroupFieldsDto {
 
 export class UpdateGroupDto extends GroupFieldsDto {
   @ApiPropertyOptional({ example: 'Digitaler Zwilling' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @Matches(NOT_BLANK, { message: 'Bitte geben Sie einen Namen an.' })
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'Digitaler Zwilling' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @Matches(NOT_BLANK, { message: 'Bitte geben Sie einen Kurznamen an.' })
   @MaxLength(40)

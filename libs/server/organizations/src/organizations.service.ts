@@ -293,6 +293,11 @@ export class OrganizationsService {
       ]);
     }
     await this.dataSource.transaction(async (manager) => {
+      // Both rows locked in id order: two opposite merges at once cannot deadlock.
+      await manager.query(`SELECT id FROM organization WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`, [
+        id,
+        input.targetId,
+      ]);
       const source = await this.lockVersion(manager, id, input.version);
       const target = await manager.findOne(Organization, {
         where: { id: input.targetId },
@@ -308,9 +313,15 @@ export class OrganizationsService {
         ]);
       }
       if (source.status === 'retired') throw new DomainError('CONFLICT', 'Die Organisation ist bereits stillgelegt.');
+      const contacts: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM account WHERE organization_id = $1 AND is_contact`,
+        [source.id],
+      );
+      // The merged organisation's contacts do not become contacts of the target: coordinators name them again.
       const moved: Array<{ id: string }> = await manager
         .query(
-          `UPDATE account SET organization_id = $2, version = version + 1, updated_at = now() WHERE organization_id = $1 RETURNING id`,
+          `UPDATE account SET organization_id = $2, is_contact = false, version = version + 1, updated_at = now()
+            WHERE organization_id = $1 RETURNING id`,
           [source.id, target.id],
         )
         .then((r: [Array<{ id: string }>, number]) => r[0]);
@@ -344,7 +355,12 @@ export class OrganizationsService {
           action: 'organization.merged',
           subjectType: 'organization',
           subjectId: id,
-          details: { targetId: target.id, reason: input.reason, movedPeople: moved.map((m) => m.id) },
+          details: {
+            targetId: target.id,
+            reason: input.reason,
+            movedPeople: moved.map((m) => m.id),
+            contactsCleared: contacts.map((c) => c.id),
+          },
         },
         manager,
       );

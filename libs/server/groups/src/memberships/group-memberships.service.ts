@@ -143,6 +143,7 @@ export class GroupMembershipsService {
         manager.findOneByOrFail(Account, { id: personId }),
         manager.findOneByOrFail(Account, { id: actor.accountId }),
       ]);
+      if (person.status !== 'active') return null;
       const row = await this.mail.record(
         {
           to: person.email,
@@ -159,7 +160,7 @@ export class GroupMembershipsService {
       );
       return row.id;
     });
-    await this.mail.dispatch(outboxId);
+    if (outboxId) await this.mail.dispatch(outboxId);
     return this.groups.detail(actor, groupId);
   }
 
@@ -167,6 +168,8 @@ export class GroupMembershipsService {
   async changeRole(actor: Actor, groupId: string, personId: string, role: GroupRole, origin: AuditOrigin) {
     await this.dataSource.transaction(async (manager) => {
       await this.group(manager, groupId);
+      // One role change per group at a time, so two leads cannot demote each other at once.
+      await manager.query(`SELECT id FROM working_group WHERE id = $1 FOR UPDATE`, [groupId]);
       await this.assertManages(manager, actor, groupId);
       const m = await manager.findOne(GroupMembership, {
         where: { groupId, accountId: personId, status: 'active' },

@@ -25,6 +25,21 @@ const STATUS_LABEL: Record<MembershipStatus, string> = {
   ended: 'beendet',
 };
 
+/** An effective date from the initiative's start (2023) up to a year ahead; anything else is a typo. */
+function assertPlausibleDate(effectiveOn: string): void {
+  const today = berlinToday();
+  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  if (effectiveOn < '2023-01-01' || effectiveOn > nextYear) {
+    throw new DomainError('VALIDATION_FAILED', undefined, [
+      {
+        field: 'effectiveOn',
+        code: 'range',
+        message: 'Das Datum muss zwischen dem 01.01.2023 und einem Jahr ab heute liegen.',
+      },
+    ]);
+  }
+}
+
 /** A municipality's membership in the initiative: request, decision, pause, resume, end. */
 @Injectable()
 export class MembershipService {
@@ -124,6 +139,21 @@ export class MembershipService {
         throw new DomainError('CONFLICT', 'Nur Kommunen haben eine Mitgliedschaft in der Landesinitiative.');
       }
       const by = isCoordination(actor) ? 'coordination' : 'contact';
+      if (by === 'contact' && o.membershipStatus === 'paused' && input.status === 'active') {
+        // A pause the coordination decided is lifted by the coordination, not by the municipality.
+        const [pause]: Array<{ role: string | null }> = await manager.query(
+          `SELECT a.role FROM membership_event e LEFT JOIN account a ON a.id = e.actor_id
+            WHERE e.organization_id = $1 AND e.to_status = 'paused' ORDER BY e.occurred_at DESC LIMIT 1`,
+          [id],
+        );
+        if (pause && pause.role !== 'member') {
+          throw new DomainError(
+            'FORBIDDEN',
+            'Diese Pause hat die Koordination beschlossen; sie kann sie auch beenden.',
+          );
+        }
+      }
+      if (input.effectiveOn) assertPlausibleDate(input.effectiveOn);
       if (!membershipChangeAllowed(o.membershipStatus, input.status, by)) {
         throw new DomainError(
           by === 'contact' && membershipChangeAllowed(o.membershipStatus, input.status, 'coordination')

@@ -41,7 +41,7 @@ export class PeopleService {
    * Everyone active, by name; invited and deactivated people appear only to coordinators and to
    * the contacts of their organisation. Contact details as each person chose to share them.
    */
-  async directory(actor: Actor, query: PeopleQuery): Promise<PersonDto[]> {
+  async directory(actor: Actor, query: PeopleQuery, limit: number | null = 2000): Promise<PersonDto[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (!isCoordination(actor)) {
@@ -59,7 +59,7 @@ export class PeopleService {
     const rows: PersonRow[] = await this.dataSource.query(
       `SELECT ${PERSON_COLUMNS} FROM account a LEFT JOIN organization o ON o.id = a.organization_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY a.name, a.id LIMIT 2000`,
+        ORDER BY a.name, a.id ${limit ? `LIMIT ${Math.floor(limit)}` : ''}`,
       params,
     );
     return rows.map((r) => toPersonDto(r, actor));
@@ -67,7 +67,7 @@ export class PeopleService {
 
   /** The directory as CSV (semicolon-separated, UTF-8 with BOM, for German spreadsheet programs). */
   async directoryCsv(actor: Actor, query: PeopleQuery): Promise<string> {
-    const people = await this.directory(actor, query);
+    const people = await this.directory(actor, query, null);
     const rows = people.map((p) => [
       csvCell(p.name),
       csvCell(p.organizationName),
@@ -164,6 +164,15 @@ export class PeopleService {
           );
           if (source?.phone) {
             await manager.update(Account, { email: row.email }, { phone: source.phone });
+            await this.audit.record(
+              origin,
+              {
+                action: 'person.updated',
+                subjectType: 'account',
+                details: { email: row.email, after: { phone: source.phone } },
+              },
+              manager,
+            );
           }
           outboxIds.push(outboxId);
         }
@@ -196,6 +205,10 @@ export class PeopleService {
       throw new DomainError('FORBIDDEN', 'Ansprechpersonen benennt die Koordination.');
     }
     await this.dataSource.transaction(async (manager) => {
+      if (!coordination) {
+        const o = await manager.findOneBy(Organization, { id: organizationId });
+        if (o?.status !== 'active') throw new DomainError('CONFLICT', 'Die Organisation ist stillgelegt.');
+      }
       const account = await manager.findOne(Account, {
         where: { id: personId, organizationId },
         lock: { mode: 'pessimistic_write' },
@@ -207,8 +220,18 @@ export class PeopleService {
       if (input.status && account.id === actor.accountId) {
         throw new DomainError('CONFLICT', 'Ihr eigenes Konto können Sie hier nicht deaktivieren.');
       }
-      if (input.status && account.role !== 'member' && !coordination) {
+      // Accounts of the coordination and administration are the admins' business (accounts.manage).
+      if (account.role !== 'member' && actor.role !== 'admin') {
         throw new DomainError('FORBIDDEN', 'Konten der Koordination und Administration ändert nur die Administration.');
+      }
+      if (!coordination && account.isContact && account.id !== actor.accountId) {
+        throw new DomainError('FORBIDDEN', 'Andere Ansprechpersonen ändert die Koordination.');
+      }
+      if (!coordination && input.status === 'active' && (await this.deactivatedByAdministration(manager, account.id))) {
+        throw new DomainError(
+          'FORBIDDEN',
+          'Dieses Konto hat die Administration deaktiviert; nur sie kann es wieder aktivieren.',
+        );
       }
       if (input.status && account.status === 'invited') {
         throw new DomainError('CONFLICT', 'Eine noch nicht angenommene Einladung kann nicht (de)aktiviert werden.');
@@ -237,6 +260,18 @@ export class PeopleService {
       );
     });
     return this.person(actor, personId);
+  }
+
+  /** Whether the account's last deactivation came from the administration (not from a contact). */
+  private async deactivatedByAdministration(manager: EntityManager, accountId: string): Promise<boolean> {
+    const [last]: Array<{ action: string }> = await manager.query(
+      `SELECT action FROM audit_event
+        WHERE subject_id = $1 AND action IN ('account.updated', 'person.updated')
+          AND details->'after'->>'status' = 'deactivated'
+        ORDER BY occurred_at DESC LIMIT 1`,
+      [accountId],
+    );
+    return last?.action === 'account.updated';
   }
 
   async person(actor: Actor, id: string): Promise<PersonDto> {

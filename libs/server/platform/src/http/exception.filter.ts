@@ -39,6 +39,11 @@ export function isUnavailableError(error: unknown): boolean {
   );
 }
 
+/** A PostgreSQL unique violation (23505), e.g. from two concurrent identical requests. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { driverError?: { code?: string } })?.driverError?.code === '23505';
+}
+
 /**
  * Maps every error to `{ code, message, details, correlationId }` with a German message.
  * Unexpected errors are logged with their stack and answered generically: no stack, no SQL.
@@ -79,6 +84,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         status: exception.status,
         body: { code: exception.code, message: exception.message, details: exception.details, correlationId },
+      };
+    }
+    if (isUniqueViolation(exception)) {
+      // Two identical requests raced past the service's own check; the second one lost.
+      return {
+        status: ERROR_CATALOGUE.CONFLICT.status,
+        body: {
+          code: 'CONFLICT',
+          message: 'Das wurde gerade schon gespeichert. Bitte laden Sie die Seite neu.',
+          details: {},
+          correlationId,
+        },
       };
     }
     const status = this.statusOf(exception);
