@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { QueryLogger } from './query-logger';
 import { DatabaseSchema } from './schema';
 
 /** TypeORM options for the portal's database; the schema comes only from migrations. */
@@ -19,6 +20,8 @@ export function dataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     logging: ['error', 'warn', 'migration'],
+    // Never TypeORM's console logger: it prints query parameters (personal data, hashes).
+    logger: new QueryLogger(),
     extra: {
       max: overrides.poolSize ?? config.DATABASE_POOL_SIZE,
       application_name: 'smartregion-portal',
