@@ -95,6 +95,7 @@ test.describe.serial('a municipality joins the initiative', () => {
     await expectNoSeriousA11yViolations(coordination);
     await request.getByRole('button', { name: 'Anfrage annehmen' }).click();
     const decision = coordination.getByRole('dialog', { name: 'Anfrage annehmen' });
+    await expect(decision.getByLabel('Nachricht (optional)')).toBeFocused();
     await decision
       .getByLabel('Nachricht (optional)')
       .fill('Herzlich willkommen! Die nächste Monatsrunde ist am 9. Dezember.');
@@ -121,6 +122,8 @@ test.describe.serial('a municipality joins the initiative', () => {
     await page.goto(halleUrl);
     await page.getByRole('button', { name: 'Kollegin oder Kollegen einladen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Kollegin oder Kollegen einladen' });
+    // The dialog puts the focus into the first field once it is open; typing before would go astray.
+    await expect(dialog.getByLabel('Name')).toBeFocused();
     await dialog.getByLabel('Name').fill(colleague.name);
     await dialog.getByLabel('E-Mail-Adresse').fill(colleague.email);
     await dialog.getByLabel('Funktion (optional)').fill('Fachbereich Digitalisierung');
@@ -181,6 +184,7 @@ test.describe.serial('a municipality joins the initiative', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Bürger-Apps' })).toBeVisible();
     await page.getByRole('button', { name: 'Mitarbeit anfragen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Mitarbeit anfragen' });
+    await expect(dialog.getByLabel('Nachricht an die Gruppe (optional)')).toBeFocused();
     await dialog.getByLabel('Nachricht an die Gruppe (optional)').fill('Wir planen eine Mängelmelder-App für Halle.');
     await expectNoSeriousA11yViolations(page);
     await dialog.getByRole('button', { name: 'Anfrage senden' }).click();
