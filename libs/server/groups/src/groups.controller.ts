@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -20,8 +7,8 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, CurrentActor, RequirePermission, requestOrigin } from '@srp/server/identity';
-import { DomainError } from '@srp/server/platform';
+import { Actor, actorOrigin, CurrentActor, RequirePermission } from '@srp/server/identity';
+import { uuidOr404 } from '@srp/server/platform';
 import type { Request } from 'express';
 import { CoverageService } from './coverage/coverage.service';
 import {
@@ -38,10 +25,6 @@ import {
 } from './groups.dto';
 import { GroupsService } from './groups.service';
 import { GroupMembershipsService } from './memberships/group-memberships.service';
-
-const uuidOr404 = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND') });
-
-const origin = (actor: Actor, request: Request) => ({ actorId: actor.accountId, ...requestOrigin(request) });
 
 @ApiTags('groups')
 @Controller()
@@ -66,7 +49,7 @@ export class GroupsController {
   @ApiCreatedResponse({ type: GroupDetailDto })
   @ApiConflictResponse({ description: 'The number is taken' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateGroupDto, @Req() request: Request): Promise<GroupDetailDto> {
-    return this.groups.create(actor, body, origin(actor, request));
+    return this.groups.create(actor, body, actorOrigin(actor, request));
   }
 
   /** A group's page: description, goals, members with their organisations, participating organisations. */
@@ -90,7 +73,7 @@ export class GroupsController {
     @Body() body: UpdateGroupDto,
     @Req() request: Request,
   ): Promise<GroupDetailDto> {
-    return this.groups.update(actor, id, body, origin(actor, request));
+    return this.groups.update(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Asks to join the group (people of active municipalities and partners). */
@@ -106,7 +89,7 @@ export class GroupsController {
     @Body() body: JoinGroupDto,
     @Req() request: Request,
   ): Promise<GroupDetailDto> {
-    return this.memberships.join(actor, id, body, origin(actor, request));
+    return this.memberships.join(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Adds a person: leads and coordinators anyone, contacts people of their own organisation. */
@@ -122,7 +105,7 @@ export class GroupsController {
     @Body() body: AddGroupMemberDto,
     @Req() request: Request,
   ): Promise<GroupDetailDto> {
-    return this.memberships.add(actor, id, body, origin(actor, request));
+    return this.memberships.add(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Approves or declines a join request (leads, coordinators); the person is e-mailed. */
@@ -139,7 +122,7 @@ export class GroupsController {
     @Body() body: DecideJoinRequestDto,
     @Req() request: Request,
   ): Promise<GroupDetailDto> {
-    return this.memberships.decide(actor, id, personId, body.decision, origin(actor, request));
+    return this.memberships.decide(actor, id, personId, body.decision, actorOrigin(actor, request));
   }
 
   /** Makes a member a lead (Sprecher*in) or back (leads, coordinators). */
@@ -155,7 +138,7 @@ export class GroupsController {
     @Body() body: ChangeGroupRoleDto,
     @Req() request: Request,
   ): Promise<GroupDetailDto> {
-    return this.memberships.changeRole(actor, id, personId, body.role, origin(actor, request));
+    return this.memberships.changeRole(actor, id, personId, body.role, actorOrigin(actor, request));
   }
 
   /** Leaves the group (own id) or removes someone (leads, coordinators, the person's contacts). */
@@ -169,7 +152,7 @@ export class GroupsController {
     @Param('personId', uuidOr404) personId: string,
     @Req() request: Request,
   ): Promise<GroupDetailDto> {
-    return this.memberships.remove(actor, id, personId, origin(actor, request));
+    return this.memberships.remove(actor, id, personId, actorOrigin(actor, request));
   }
 
   /** Organisations × groups: who is where. */

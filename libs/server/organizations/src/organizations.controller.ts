@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -7,8 +7,8 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, CurrentActor, RequirePermission, requestOrigin } from '@srp/server/identity';
-import { DomainError } from '@srp/server/platform';
+import { Actor, actorOrigin, CurrentActor, RequirePermission } from '@srp/server/identity';
+import { uuidOr404 } from '@srp/server/platform';
 import type { Request } from 'express';
 import { MembershipService } from './membership/membership.service';
 import {
@@ -33,10 +33,6 @@ import {
 } from './organizations.dto';
 import { OrganizationsService } from './organizations.service';
 import { PeopleService } from './people/people.service';
-
-const uuidOr404 = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND') });
-
-const origin = (actor: Actor, request: Request) => ({ actorId: actor.accountId, ...requestOrigin(request) });
 
 @ApiTags('organizations')
 @Controller()
@@ -65,7 +61,7 @@ export class OrganizationsController {
     @Body() body: CreateOrganizationDto,
     @Req() request: Request,
   ): Promise<OrganizationDetailDto> {
-    return this.organizations.create(actor, body, origin(actor, request));
+    return this.organizations.create(actor, body, actorOrigin(actor, request));
   }
 
   /** One organisation: details, people, membership history, what I may do. */
@@ -89,7 +85,7 @@ export class OrganizationsController {
     @Body() body: UpdateOrganizationDto,
     @Req() request: Request,
   ): Promise<OrganizationDetailDto> {
-    return this.organizations.update(actor, id, body, origin(actor, request));
+    return this.organizations.update(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Retires an organisation (kept in the history, hidden from lists). */
@@ -105,7 +101,7 @@ export class OrganizationsController {
     @Body() body: RetireOrganizationDto,
     @Req() request: Request,
   ): Promise<OrganizationDetailDto> {
-    return this.organizations.retire(actor, id, body, origin(actor, request));
+    return this.organizations.retire(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Undoes a retirement (not a merger). */
@@ -121,7 +117,7 @@ export class OrganizationsController {
     @Body() body: ReactivateOrganizationDto,
     @Req() request: Request,
   ): Promise<OrganizationDetailDto> {
-    return this.organizations.reactivate(actor, id, body.version, origin(actor, request));
+    return this.organizations.reactivate(actor, id, body.version, actorOrigin(actor, request));
   }
 
   /** Merges this organisation into another (municipal merger); answers with the target. */
@@ -137,7 +133,7 @@ export class OrganizationsController {
     @Body() body: MergeOrganizationDto,
     @Req() request: Request,
   ): Promise<OrganizationDetailDto> {
-    return this.organizations.merge(actor, id, body, origin(actor, request));
+    return this.organizations.merge(actor, id, body, actorOrigin(actor, request));
   }
 
   /** A contact asks for the municipality to become a member of the initiative. */
@@ -153,7 +149,7 @@ export class OrganizationsController {
     @Body() body: RequestMembershipDto,
     @Req() request: Request,
   ): Promise<OrganizationDetailDto> {
-    return this.membership.request(actor, id, body, origin(actor, request));
+    return this.membership.request(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Coordinators approve or decline a membership request; the requester is e-mailed. */
@@ -169,7 +165,7 @@ export class OrganizationsController {
     @Body() body: DecideMembershipDto,
     @Req() request: Request,
   ): Promise<OrganizationDetailDto> {
-    return this.membership.decide(actor, id, body, origin(actor, request));
+    return this.membership.decide(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Pauses, resumes or ends a membership (contacts for their own), or any change by coordinators. */
@@ -185,7 +181,7 @@ export class OrganizationsController {
     @Body() body: ChangeMembershipDto,
     @Req() request: Request,
   ): Promise<OrganizationDetailDto> {
-    return this.membership.change(actor, id, body, origin(actor, request));
+    return this.membership.change(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Invites a colleague into the organisation (contacts: their own). */
@@ -200,7 +196,7 @@ export class OrganizationsController {
     @Body() body: InvitePersonDto,
     @Req() request: Request,
   ): Promise<PersonDto> {
-    return this.people.invite(actor, id, body, origin(actor, request));
+    return this.people.invite(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Onboarding from a CSV file: dry run with a per-row report, then the import that sends invitations. */
@@ -215,7 +211,7 @@ export class OrganizationsController {
     @Body() body: ImportPeopleDto,
     @Req() request: Request,
   ): Promise<PeopleImportReportDto> {
-    return this.people.importPeople(actor, id, body, origin(actor, request));
+    return this.people.importPeople(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Deactivates or reactivates a colleague, sets their function; coordinators also name contacts. */
@@ -231,7 +227,7 @@ export class OrganizationsController {
     @Body() body: UpdatePersonDto,
     @Req() request: Request,
   ): Promise<PersonDto> {
-    return this.people.update(actor, id, personId, body, origin(actor, request));
+    return this.people.update(actor, id, personId, body, actorOrigin(actor, request));
   }
 
   /** The people directory, with contact details as each person chose to share them. */

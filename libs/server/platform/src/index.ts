@@ -40,3 +40,4 @@ export * from './platform.module';
 export * from './worker-runtime.module';
 export * from './text/markdown';
 export * from './text/csv-cell';
+export * from './http/uuid-or-404';

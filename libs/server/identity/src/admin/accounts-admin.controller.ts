@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@srp/server/platform';
+import { uuidOr404 } from '@srp/server/platform';
 import type { Request } from 'express';
 import { RequirePermission } from '../access/require-permission.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -8,8 +8,6 @@ import { requestOrigin } from '../auth/request-origin';
 import { Actor } from '../sessions/session.service';
 import { AccountListQuery, AccountSummaryDto, AuditPageDto, AuditQuery, UpdateAccountDto } from './admin.dto';
 import { AccountsAdminService } from './accounts-admin.service';
-
-const uuidOr404 = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND') });
 
 @ApiTags('administration')
 @Controller()

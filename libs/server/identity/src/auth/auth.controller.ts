@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -22,7 +9,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { DomainError, Public } from '@srp/server/platform';
+import { DomainError, Public, uuidOr404 } from '@srp/server/platform';
 import type { Request, Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -150,7 +137,7 @@ export class AuthController {
   @ApiNotFoundResponse({ description: 'No active session of mine with this id' })
   async endSession(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND') })) id: string,
+    @Param('id', uuidOr404) id: string,
     @Req() request: Request,
   ): Promise<void> {
     if (!(await this.sessions.revoke(actor.accountId, id, 'ended_by_owner'))) throw new DomainError('NOT_FOUND');

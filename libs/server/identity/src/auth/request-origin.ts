@@ -5,3 +5,8 @@ import { SessionOrigin } from '../sessions/session.service';
 export function requestOrigin(request: Request): SessionOrigin {
   return { ip: request.ip ?? null, userAgent: request.get('user-agent') ?? null };
 }
+
+/** The audit origin of a change an actor makes through a request. */
+export function actorOrigin(actor: { accountId: string }, request: Request) {
+  return { actorId: actor.accountId, ...requestOrigin(request) };
+}
