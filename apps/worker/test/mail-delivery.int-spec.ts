@@ -181,7 +181,9 @@ describe('mail delivery in the worker', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(JobRegistryError);
-    expect((error as Error).message).toMatch(/no handler for job\(s\) mail\.send, mail\.reconcile/);
+    expect((error as Error).message).toMatch(
+      /no handler for job\(s\) mail\.send, mail\.reconcile, task\.purge-archived/,
+    );
     // close() would re-throw the failed initialisation; release the connection pool directly.
     await moduleRef.get(DataSource).destroy();
   });

@@ -2,3 +2,4 @@ export * from './lib/api-error';
 export * from './lib/identity';
 export * from './lib/organizations';
 export * from './lib/groups';
+export * from './lib/tasks';

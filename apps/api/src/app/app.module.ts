@@ -4,6 +4,7 @@ import { IdentityHttpModule } from '@srp/server/identity';
 import { OrganizationsHttpModule } from '@srp/server/organizations';
 import { AppConfig, HealthModule, PlatformModule, SiteModule } from '@srp/server/platform';
 import { APP_SCHEMA } from '@srp/server/schema';
+import { TasksHttpModule } from '@srp/server/tasks';
 
 /** The api: platform services plus every domain module with its controllers. */
 @Module({})
@@ -16,6 +17,7 @@ export class AppModule {
         IdentityHttpModule,
         OrganizationsHttpModule,
         GroupsHttpModule,
+        TasksHttpModule,
         HealthModule,
         SiteModule,
       ],

@@ -2,6 +2,13 @@ import { combineSchemas, PLATFORM_SCHEMA } from '@srp/server/platform';
 import { IDENTITY_SCHEMA } from '@srp/server/identity';
 import { ORGANIZATIONS_SCHEMA } from '@srp/server/organizations';
 import { GROUPS_SCHEMA } from '@srp/server/groups';
+import { TASKS_SCHEMA } from '@srp/server/tasks';
 
 /** Every entity and migration of the portal, in the domains' dependency order. */
-export const APP_SCHEMA = combineSchemas(PLATFORM_SCHEMA, IDENTITY_SCHEMA, ORGANIZATIONS_SCHEMA, GROUPS_SCHEMA);
+export const APP_SCHEMA = combineSchemas(
+  PLATFORM_SCHEMA,
+  IDENTITY_SCHEMA,
+  ORGANIZATIONS_SCHEMA,
+  GROUPS_SCHEMA,
+  TASKS_SCHEMA,
+);

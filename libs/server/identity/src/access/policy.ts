@@ -26,10 +26,18 @@ export const ACTIONS = [
   'groups.manage',
   /** Join and leave groups; leads manage their group's members (object-checked). */
   'groups.participate',
+  /** See, create and work on tasks; object-checked against the task's group (tasks domain). */
+  'tasks.participate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const EVERYONE: Action[] = ['self.manage', 'directory.read', 'organization.contribute', 'groups.participate'];
+const EVERYONE: Action[] = [
+  'self.manage',
+  'directory.read',
+  'organization.contribute',
+  'groups.participate',
+  'tasks.participate',
+];
 const COORDINATION: Action[] = ['accounts.read', 'accounts.invite', 'organizations.manage', 'groups.manage'];
 
 const ROLE_ACTIONS: Record<PlatformRole, ReadonlySet<Action>> = {

@@ -5,6 +5,8 @@
  */
 export enum QueueName {
   Mail = 'mail',
+  /** Housekeeping of the domains (e.g. purging tasks archived more than 30 days ago). */
+  Maintenance = 'maintenance',
 }
 
 export enum JobName {
@@ -12,23 +14,32 @@ export enum JobName {
   MailSend = 'mail.send',
   /** Re-enqueue outbox rows that are due but not in the queue (e.g. after Redis was flushed). */
   MailReconcile = 'mail.reconcile',
+  /** Delete tasks archived more than 30 days ago (no longer restorable). */
+  TaskPurgeArchived = 'task.purge-archived',
 }
 
 export interface JobPayloads {
   [JobName.MailSend]: { outboxId: string };
   [JobName.MailReconcile]: Record<string, never>;
+  [JobName.TaskPurgeArchived]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MailSend]: QueueName.Mail,
   [JobName.MailReconcile]: QueueName.Mail,
+  [JobName.TaskPurgeArchived]: QueueName.Maintenance,
 };
 
 /** Repeating jobs, created by the worker at boot with fixed ids so that N workers keep one schedule. */
-export interface JobSchedule {
-  id: string;
-  job: JobName;
-  everyMs: number;
-}
+export type JobSchedule =
+  | { id: string; job: JobName; everyMs: number }
+  /** A cron pattern evaluated in Europe/Berlin (daylight saving included). */
+  | { id: string; job: JobName; cron: string };
 
-export const JOB_SCHEDULES: JobSchedule[] = [{ id: 'mail-reconcile', job: JobName.MailReconcile, everyMs: 60_000 }];
+/** The time zone of every cron schedule: the initiative's. */
+export const SCHEDULE_TIME_ZONE = 'Europe/Berlin';
+
+export const JOB_SCHEDULES: JobSchedule[] = [
+  { id: 'mail-reconcile', job: JobName.MailReconcile, everyMs: 60_000 },
+  { id: 'task-purge-archived', job: JobName.TaskPurgeArchived, cron: '30 3 * * *' },
+];

@@ -4,7 +4,7 @@ import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { JobHandler } from './job-handler.decorator';
-import { JOB_QUEUE, JOB_SCHEDULES, JobName, QueueName } from './job-registry';
+import { JOB_QUEUE, JOB_SCHEDULES, JobName, QueueName, SCHEDULE_TIME_ZONE } from './job-registry';
 import { JobQueueService } from './job-queue.service';
 import { createRedisConnection, readMaxmemoryPolicy } from './redis-connection';
 import { withTimeout } from './with-timeout';
@@ -68,7 +68,11 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
     for (const schedule of JOB_SCHEDULES) {
       await this.queues
         .queue(JOB_QUEUE[schedule.job])
-        .upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.job, data: {} });
+        .upsertJobScheduler(
+          schedule.id,
+          'cron' in schedule ? { pattern: schedule.cron, tz: SCHEDULE_TIME_ZONE } : { every: schedule.everyMs },
+          { name: schedule.job, data: {} },
+        );
     }
     this.logger.log(`Processing queues ${Object.values(QueueName).join(', ')} with ${handlers.size} job handlers`);
   }

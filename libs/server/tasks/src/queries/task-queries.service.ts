@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TASK_STATUSES } from '@srp/contracts';
+import { Actor, isCoordination } from '@srp/server/identity';
+import { csvCell, DomainError } from '@srp/server/platform';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource } from 'typeorm';
+import { mayArchiveTasks, mayEditTasks } from '../access/task-access';
+import { groupRoleOf } from '../access/task-standing';
+import { TASK_PRIORITY_LABELS, TASK_STATUS_LABELS, germanDate } from '../task-labels';
+import {
+  ListTasksQuery,
+  MyTasksDto,
+  TaskBoardDto,
+  TaskCountsDto,
+  TaskGroupRefDto,
+  TaskPageDto,
+  TaskPersonDto,
+} from '../tasks.dto';
+import { afterCursor, encodeCursor, KeysetOrder, keyColumns, orderBy } from './task-keyset';
+import { BERLIN_END_OF_WEEK, BERLIN_TODAY, SUMMARY_COLUMNS, SummaryRow, toSummary } from './task-rows';
+
+/** Cards per board column; the "done" column shows the tasks completed last. */
+const BOARD_COLUMN_LIMIT = 500;
+const BOARD_DONE_LIMIT = 50;
+const MY_TASKS_LIMIT = 500;
+const CSV_LIMIT = 10_000;
+/** Archived tasks can be restored (and are listed) for this long. */
+export const ARCHIVE_DAYS = 30;
+
+/** Read side of tasks: board, lists with filters and keyset paging, Meine Aufgaben, counts, CSV. */
+@Injectable()
+export class TaskQueriesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async board(actor: Actor, groupId: string): Promise<TaskBoardDto> {
+    const group = await this.groupRef(groupId);
+    const role = await groupRoleOf(this.dataSource.manager, actor.accountId, groupId);
+    // Outsiders learn nothing about a group's tasks, not even that there are any.
+    if (!mayEditTasks(actor, { groupRole: role })) throw new DomainError('NOT_FOUND');
+    const [open, done, counts, members, labels] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM task t JOIN working_group g ON g.id = t.group_id
+          WHERE t.group_id = $1 AND t.archived_at IS NULL AND t.status IN ('open', 'in_progress', 'blocked')
+          ORDER BY t.status, t.rank, t.id`,
+        [groupId],
+      ) as Promise<SummaryRow[]>,
+      this.dataSource.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM task t JOIN working_group g ON g.id = t.group_id
+          WHERE t.group_id = $1 AND t.archived_at IS NULL AND t.status = 'done'
+          ORDER BY t.completed_at DESC NULLS LAST, t.id LIMIT ${BOARD_DONE_LIMIT}`,
+        [groupId],
+      ) as Promise<SummaryRow[]>,
+      this.dataSource.query(
+        `SELECT status, count(*)::int AS n FROM task WHERE group_id = $1 AND archived_at IS NULL GROUP BY status`,
+        [groupId],
+      ) as Promise<Array<{ status: string; n: number }>>,
+      this.members(groupId),
+      this.dataSource.query(
+        `SELECT DISTINCT l FROM task t, unnest(t.labels) l WHERE t.group_id = $1 AND t.archived_at IS NULL`,
+        [groupId],
+      ) as Promise<Array<{ l: string }>>,
+    ]);
+    const rows = [...open, ...done];
+    return {
+      group,
+      columns: TASK_STATUSES.map((status) => ({
+        status,
+        count: counts.find((c) => c.status === status)?.n ?? 0,
+        tasks: rows
+          .filter((r) => r.status === status)
+          .slice(0, status === 'done' ? BOARD_DONE_LIMIT : BOARD_COLUMN_LIMIT)
+          .map(toSummary),
+      })),
+      members,
+      labels: labels.map((r) => r.l).sort((a, b) => a.localeCompare(b, 'de')),
+      permissions: { create: true, archive: mayArchiveTasks(actor, { groupRole: role }) },
+    };
+  }
+
+  async list(actor: Actor, query: ListTasksQuery): Promise<TaskPageDto> {
+    const limit = query.limit ?? 50;
+    const { sql, params, order } = await this.filtered(actor, query);
+    if (query.cursor) {
+      // Keyset: continue after the last row of the previous page (served by the same index).
+      sql.push(`AND ${afterCursor(order, query.cursor, params)}`);
+    }
+    const rows: Array<SummaryRow & Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS}, ${keyColumns(order)} ${sql.join(' ')} ORDER BY ${orderBy(order)} LIMIT ${limit + 1}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(toSummary),
+      nextCursor: rows.length > limit ? encodeCursor(order, page[page.length - 1]) : null,
+    };
+  }
+
+  /** The filtered list as CSV for spreadsheet programs (semicolons, UTF-8 with BOM). */
+  async csv(actor: Actor, query: ListTasksQuery): Promise<{ filename: string; body: string }> {
+    const { sql, params, order } = await this.filtered(actor, { ...query, cursor: undefined });
+    const rows: SummaryRow[] = await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS} ${sql.join(' ')} ORDER BY ${orderBy(order)} LIMIT ${CSV_LIMIT}`,
+      params,
+    );
+    const header = [
+      'Titel',
+      'Arbeitsgruppe',
+      'Status',
+      'Blockiert wegen',
+      'Priorität',
+      'Fällig am',
+      'Zuständig',
+      'Schlagwörter',
+      'Checkliste',
+      'Kommentare',
+      'Zuletzt geändert',
+      'Link',
+    ];
+    const body = rows.map((r) => {
+      const t = toSummary(r);
+      return [
+        csvCell(t.title),
+        csvCell(t.group.number ? `UAG ${t.group.number} ${t.group.shortName}` : t.group.shortName),
+        TASK_STATUS_LABELS[t.status],
+        csvCell(t.blockedReason),
+        TASK_PRIORITY_LABELS[t.priority],
+        t.dueDate ? germanDate(t.dueDate) : '',
+        csvCell(t.assignees.map((a) => a.name).join(', ')),
+        csvCell(t.labels.join(', ')),
+        t.checklistTotal ? `${t.checklistDone}/${t.checklistTotal}` : '',
+        String(t.commentCount),
+        new Date(t.updatedAt).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }),
+        `/aufgaben/${t.id}`,
+      ];
+    });
+    const group = query.groupId ? await this.groupRef(query.groupId) : null;
+    const filename = group
+      ? `aufgaben-${group.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`
+      : 'aufgaben.csv';
+    return {
+      filename,
+      body: `\uFEFF${stringify([header, ...body], { delimiter: ';', record_delimiter: '\r\n' })}`,
+    };
+  }
+
+  /** Everything assigned to the actor that is not done, soonest due first, undated last. */
+  async mine(actor: Actor): Promise<MyTasksDto> {
+    const [rows, counts, today] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${SUMMARY_COLUMNS}
+           FROM task_assignee me
+           JOIN task t ON t.id = me.task_id
+           JOIN working_group g ON g.id = t.group_id
+          WHERE me.account_id = $1 AND t.archived_at IS NULL AND t.status <> 'done'
+          ORDER BY COALESCE(t.due_date, 'infinity'::date), t.priority DESC, t.id
+          LIMIT ${MY_TASKS_LIMIT}`,
+        [actor.accountId],
+      ) as Promise<SummaryRow[]>,
+      this.counts(actor),
+      this.dataSource.query(`SELECT ${BERLIN_TODAY}::text AS today`) as Promise<Array<{ today: string }>>,
+    ]);
+    return { items: rows.map(toSummary), counts, today: today[0].today };
+  }
+
+  async counts(actor: Actor): Promise<TaskCountsDto> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS open,
+              count(*) FILTER (WHERE t.due_date < ${BERLIN_TODAY})::int AS overdue,
+              count(*) FILTER (WHERE t.due_date BETWEEN ${BERLIN_TODAY} AND ${BERLIN_END_OF_WEEK})::int AS due_this_week
+         FROM task_assignee me JOIN task t ON t.id = me.task_id
+        WHERE me.account_id = $1 AND t.archived_at IS NULL AND t.status <> 'done'`,
+      [actor.accountId],
+    );
+    return { open: row.open, overdue: row.overdue, dueThisWeek: row.due_this_week };
+  }
+
+  /** Active members of a group, for pickers and filters. */
+  async members(groupId: string): Promise<TaskPersonDto[]> {
+    return this.dataSource.query(
+      `SELECT a.id, a.name, o.display_name AS "organizationName"
+         FROM group_membership m
+         JOIN account a ON a.id = m.account_id AND a.status = 'active'
+         LEFT JOIN organization o ON o.id = a.organization_id
+        WHERE m.group_id = $1 AND m.status = 'active'
+        ORDER BY a.name, a.id`,
+      [groupId],
+    );
+  }
+
+  async groupRef(groupId: string): Promise<TaskGroupRefDto> {
+    const [g] = await this.dataSource.query(
+      `SELECT id, number, name, short_name AS "shortName" FROM working_group WHERE id = $1`,
+      [groupId],
+    );
+    if (!g) throw new DomainError('NOT_FOUND');
+    return g;
+  }
+
+  /** FROM and WHERE of a list query, with the visibility rule first. */
+  private async filtered(
+    actor: Actor,
+    query: ListTasksQuery,
+  ): Promise<{ sql: string[]; params: unknown[]; order: KeysetOrder }> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const sql = ['FROM task t JOIN working_group g ON g.id = t.group_id WHERE'];
+    let order: KeysetOrder = query.sort ?? 'due';
+    if (query.groupId) {
+      const role = await groupRoleOf(this.dataSource.manager, actor.accountId, query.groupId);
+      if (!mayEditTasks(actor, { groupRole: role })) throw new DomainError('NOT_FOUND');
+      sql.push(`t.group_id = ${p(query.groupId)}`);
+      if (query.archived) {
+        if (!mayArchiveTasks(actor, { groupRole: role })) {
+          throw new DomainError('FORBIDDEN', 'Das Archiv einer Gruppe sehen ihre Sprecherinnen und Sprecher.');
+        }
+        order = 'archived';
+      }
+    } else if (query.archived) {
+      throw new DomainError('VALIDATION_FAILED', undefined, [
+        { field: 'groupId', code: 'required', message: 'Das Archiv gibt es je Arbeitsgruppe.' },
+      ]);
+    } else if (!isCoordination(actor)) {
+      const me = p(actor.accountId);
+      sql.push(
+        `(t.group_id IN (SELECT group_id FROM group_membership WHERE account_id = ${me} AND status = 'active')
+          OR EXISTS (SELECT 1 FROM task_assignee x WHERE x.task_id = t.id AND x.account_id = ${me}))`,
+      );
+    } else {
+      sql.push('TRUE');
+    }
+    sql.push(
+      query.archived
+        ? `AND t.archived_at IS NOT NULL AND t.archived_at > now() - interval '${ARCHIVE_DAYS} days'`
+        : 'AND t.archived_at IS NULL',
+    );
+    if (query.assignee) {
+      const who = query.assignee === 'me' ? actor.accountId : query.assignee;
+      sql.push(`AND EXISTS (SELECT 1 FROM task_assignee f WHERE f.task_id = t.id AND f.account_id = ${p(who)})`);
+    }
+    if (query.status?.length) sql.push(`AND t.status = ANY(${p(query.status)}::text[])`);
+    if (query.label) sql.push(`AND ${p(query.label.trim())} = ANY(t.labels)`);
+    if (query.due === 'overdue') sql.push(`AND t.due_date < ${BERLIN_TODAY} AND t.status <> 'done'`);
+    if (query.due === 'this_week') sql.push(`AND t.due_date BETWEEN ${BERLIN_TODAY} AND ${BERLIN_END_OF_WEEK}`);
+    if (query.due === 'none') sql.push('AND t.due_date IS NULL');
+    if (query.q?.trim()) sql.push(`AND t.search @@ websearch_to_tsquery('german', ${p(query.q.trim())})`);
+    return { sql, params, order };
+  }
+}
