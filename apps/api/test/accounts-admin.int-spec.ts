@@ -74,10 +74,24 @@ describe('people administration, audit log and the role × route matrix', () => 
       )
     ).rows[0].id as string;
     const group = (await pg.query(`SELECT id FROM working_group WHERE number = 1`)).rows[0].id as string;
+    const [task, related] = (
+      await pg.query(
+        `INSERT INTO task (group_id, title, version) VALUES ($1, 'Matrix-Aufgabe', 1), ($1, 'Matrix-Bezug', 1)
+         RETURNING id`,
+        [group],
+      )
+    ).rows.map((r) => r.id as string);
     const everyone = { anonymous: [401], member: [200], coordinator: [200], admin: [200] };
     const coordination = (status: number) => ({
       anonymous: [401],
       member: [403],
+      coordinator: [status],
+      admin: [status],
+    });
+    /** Routes on a group's tasks: the plain member is in no group (404), coordination acts anywhere. */
+    const outsider = (status: number) => ({
+      anonymous: [401],
+      member: [404],
       coordinator: [status],
       admin: [status],
     });
@@ -159,6 +173,33 @@ describe('people administration, audit log and the role × route matrix', () => 
       ],
       ['GET', '/api/coverage', undefined, everyone],
       ['GET', '/api/coverage/export', undefined, everyone],
+      // Tasks (issue #5): lists show what one may see; a task of a group one is not in is 404 for a
+      // member (someone else's object), coordinators act in every group (409: stale version).
+      ['GET', '/api/tasks', undefined, everyone],
+      ['GET', '/api/tasks/export', undefined, everyone],
+      ['GET', '/api/tasks/mine', undefined, everyone],
+      ['GET', '/api/tasks/counts', undefined, everyone],
+      ['GET', `/api/groups/${group}/board`, undefined, outsider(200)],
+      ['POST', '/api/tasks', { groupId: group, title: 'Matrix-Neu' }, { ...outsider(201), member: [403] }],
+      ['GET', `/api/tasks/${task}`, undefined, outsider(200)],
+      ['PATCH', `/api/tasks/${task}`, { title: 'Neu', version: 999 }, outsider(409)],
+      ['POST', `/api/tasks/${task}/move`, { status: 'done', version: 999 }, outsider(409)],
+      ['POST', `/api/tasks/${task}/comments`, { body: 'Matrix-Kommentar' }, outsider(201)],
+      // The coordinator links first, so the admin finds the link there (409) and the link gone (404).
+      [
+        'POST',
+        `/api/tasks/${task}/links`,
+        { taskId: related },
+        { anonymous: [401], member: [404], coordinator: [200], admin: [409] },
+      ],
+      [
+        'DELETE',
+        `/api/tasks/${task}/links/${related}`,
+        undefined,
+        { anonymous: [401], member: [404], coordinator: [200], admin: [404] },
+      ],
+      ['POST', `/api/tasks/${task}/archive`, { version: 999 }, outsider(409)],
+      ['POST', `/api/tasks/${task}/restore`, { version: 999 }, outsider(409)],
     ];
     const failures: string[] = [];
     for (const [method, path, body, expected] of routes) {

@@ -29,6 +29,7 @@ export class TaskActivity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   details!: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** clock_timestamp(): entries of one transaction keep their order (now() is the same for all). */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt!: Date;
 }

@@ -412,6 +412,7 @@ export class TaskFieldsDto {
   dueDate?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['Förderung'] })
+  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value))
   @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(TASK_LIMITS.labels)

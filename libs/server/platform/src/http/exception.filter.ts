@@ -45,6 +45,15 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * PostgreSQL refusing a character of the input (a NUL byte in text or JSON: 22021, 22P05): bad
+ * input, not a server fault.
+ */
+export function isUnstorableCharacter(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string } })?.driverError?.code;
+  return code === '22021' || code === '22P05';
+}
+
+/**
  * Maps every error to `{ code, message, details, correlationId }` with a German message.
  * Unexpected errors are logged with their stack and answered generically: no stack, no SQL.
  */
@@ -93,6 +102,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
         body: {
           code: 'CONFLICT',
           message: 'Das wurde gerade schon gespeichert. Bitte laden Sie die Seite neu.',
+          details: {},
+          correlationId,
+        },
+      };
+    }
+    if (isUnstorableCharacter(exception)) {
+      return {
+        status: ERROR_CATALOGUE.BAD_REQUEST.status,
+        body: {
+          code: 'BAD_REQUEST',
+          message: 'Die Eingabe enthält ein unzulässiges Steuerzeichen. Bitte entfernen Sie es.',
           details: {},
           correlationId,
         },

@@ -43,6 +43,8 @@ export class TaskCommentsService {
       const comment = await manager.save(
         manager.create(TaskComment, { taskId, authorId: actor.accountId, body: input.body, mentions }),
       );
+      // A new comment is activity ("zuletzt geändert") but changes no field: no version bump.
+      await manager.query(`UPDATE task SET updated_at = now() WHERE id = $1`, [taskId]);
       await refreshSearch(manager, taskId);
       await recordActivity(manager, taskId, actor.accountId, 'commented', { commentId: comment.id });
       if (mentions.length) {

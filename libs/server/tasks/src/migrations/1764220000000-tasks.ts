@@ -32,7 +32,7 @@ export class Tasks1764220000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "IDX_task_comment_task" ON "task_comment"  ("task_id", "created_at")`);
     await queryRunner.query(
-      `CREATE TABLE "task_activity" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "actor_id" uuid, "kind" character varying(32) NOT NULL, "details" jsonb NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_task_activity_kind" CHECK ("kind" IN ('created', 'updated', 'status_changed', 'assignees_changed', 'due_changed', 'checklist_changed', 'commented', 'linked', 'unlinked', 'archived', 'restored')), CONSTRAINT "PK_a8f24c7952c9ff5533f88279941" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "task_activity" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "actor_id" uuid, "kind" character varying(32) NOT NULL, "details" jsonb NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), CONSTRAINT "CHK_task_activity_kind" CHECK ("kind" IN ('created', 'updated', 'status_changed', 'assignees_changed', 'due_changed', 'checklist_changed', 'commented', 'linked', 'unlinked', 'archived', 'restored')), CONSTRAINT "PK_a8f24c7952c9ff5533f88279941" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_task_activity_task" ON "task_activity"  ("task_id", "created_at")`);
     await queryRunner.query(

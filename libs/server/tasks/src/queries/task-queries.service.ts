@@ -28,6 +28,21 @@ const CSV_LIMIT = 10_000;
 /** Archived tasks can be restored (and are listed) for this long. */
 export const ARCHIVE_DAYS = 30;
 
+const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+
+/** "Bürger-Apps" → "buerger-apps" (file names without umlauts for every mail program and OS). */
+export function fileSlug(text: string): string {
+  return (
+    text
+      .toLocaleLowerCase('de')
+      .replace(/[äöüß]/g, (c) => UMLAUTS[c])
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'gruppe'
+  );
+}
+
 /** Read side of tasks: board, lists with filters and keyset paging, Meine Aufgaben, counts, CSV. */
 @Injectable()
 export class TaskQueriesService {
@@ -135,9 +150,7 @@ export class TaskQueriesService {
       ];
     });
     const group = query.groupId ? await this.groupRef(query.groupId) : null;
-    const filename = group
-      ? `aufgaben-${group.shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`
-      : 'aufgaben.csv';
+    const filename = group ? `aufgaben-${fileSlug(group.shortName)}.csv` : 'aufgaben.csv';
     return {
       filename,
       body: `\uFEFF${stringify([header, ...body], { delimiter: ';', record_delimiter: '\r\n' })}`,
@@ -210,6 +223,7 @@ export class TaskQueriesService {
     const sql = ['FROM task t JOIN working_group g ON g.id = t.group_id WHERE'];
     let order: KeysetOrder = query.sort ?? 'due';
     if (query.groupId) {
+      await this.groupRef(query.groupId);
       const role = await groupRoleOf(this.dataSource.manager, actor.accountId, query.groupId);
       if (!mayEditTasks(actor, { groupRole: role })) throw new DomainError('NOT_FOUND');
       sql.push(`t.group_id = ${p(query.groupId)}`);
