@@ -175,8 +175,8 @@ describe('people administration, audit log and the role × route matrix', () => 
       ['GET', '/api/coverage/export', undefined, everyone],
       // Tasks (issue #5): lists show what one may see; a task of a group one is not in is 404 for a
       // member (someone else's object), coordinators act in every group (409: stale version).
-      ['GET', '/api/tasks', undefined, everyone],
-      ['GET', '/api/tasks/export', undefined, everyone],
+      ['GET', '/api/tasks?assignee=me', undefined, everyone],
+      ['GET', '/api/tasks/export?q=Matrix', undefined, everyone],
       ['GET', '/api/tasks/mine', undefined, everyone],
       ['GET', '/api/tasks/counts', undefined, everyone],
       ['GET', `/api/groups/${group}/board`, undefined, outsider(200)],

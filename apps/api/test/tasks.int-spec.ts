@@ -236,12 +236,17 @@ describe('tasks', () => {
       expect(await events(task.id)).toEqual([
         {
           kind: 'task.created',
+          // Every event carries the task's state after the change (what reminders plan from).
           payload: {
-            groupId: group,
-            status: 'open',
-            dueDate: due,
-            assigneeIds: [colleague.id, author.id],
             actorId: author.id,
+            task: {
+              groupId: group,
+              status: 'open',
+              dueDate: due,
+              assigneeIds: [colleague.id, author.id].sort(),
+              archived: false,
+              version: 1,
+            },
           },
         },
       ]);
@@ -362,17 +367,19 @@ describe('tasks', () => {
       expect((await inTwo.client.post(`/api/tasks/${foreign.id}/archive`, { version: 1 })).status).toBe(404);
       expect((await taskRow(foreign.id)).version).toBe(1);
 
-      // Lists across groups, search and export hold only what they may see.
-      const everything = await listAll(inTwo, 'sort=updated');
+      // Lists across groups (only by search or person: what an index narrows down), search and
+      // export hold only what they may see.
+      expect((await inTwo.client.get('/api/tasks?sort=updated')).status).toBe(400);
+      const everything = await listAll(inTwo, 'q=Aufgabe&sort=updated');
       expect(everything.map((t) => t.id)).toContain(own.id);
       expect(everything.filter((t) => t.group.id !== uag[2])).toEqual([]);
       const search = await inTwo.client.get('/api/tasks?q=Kiefernwald');
       expect(titles(search.body.items)).toEqual(['Zweier Aufgabe Kiefernwald']);
       expect((await inTwo.client.get('/api/tasks?q=Haushaltsentwurf')).body.items).toEqual([]);
-      expect(titles((await inTwo.client.get('/api/tasks?label=Mandant')).body.items)).toEqual([
+      expect(titles((await inTwo.client.get('/api/tasks?q=Kiefernwald&label=mandant')).body.items)).toEqual([
         'Zweier Aufgabe Kiefernwald',
       ]);
-      const csv = await inTwo.client.get('/api/tasks/export');
+      const csv = await inTwo.client.get('/api/tasks/export?q=Aufgabe');
       expect(csv.status).toBe(200);
       expect(csv.body).toContain('Zweier Aufgabe Kiefernwald');
       expect(csv.body).not.toContain('Vierer Aufgabe');
@@ -389,7 +396,7 @@ describe('tasks', () => {
         'Vierer Aufgabe Kiefernwald',
         'Zweier Aufgabe Kiefernwald',
       ]);
-      const all = await coordinator.client.get('/api/tasks/export?label=Mandant');
+      const all = await coordinator.client.get('/api/tasks/export?q=Kiefernwald&label=Mandant');
       expect(all.body).toContain('Vierer Aufgabe Kiefernwald');
       expect(all.body).toContain('Zweier Aufgabe Kiefernwald');
       // … and act in every group: edit, archive, restore.
@@ -500,11 +507,10 @@ describe('tasks', () => {
         'task.restored',
       ]);
       expect((await events(task.id))[4].payload).toMatchObject({
-        status: 'blocked',
-        dueDate: berlinDate(3),
-        assigneeIds: [assignee.id],
         actorId: lead.id,
+        task: { status: 'blocked', dueDate: berlinDate(3), assigneeIds: [assignee.id], archived: false },
       });
+      expect((await events(task.id))[3].payload.task).toMatchObject({ archived: true });
       expect((await audit(task.id)).map((r) => [r.action, r.actor_id])).toEqual([
         ['task.created', other.id],
         ['task.updated', assignee.id],
@@ -560,7 +566,7 @@ describe('tasks', () => {
       expect(seen.status).toBe(200);
       expect(seen.body.permissions).toMatchObject({ edit: false, work: true, archive: false });
       expect((await leaver.client.get('/api/tasks/mine')).body.items.map((t: Json) => t.id)).toEqual([task.id]);
-      expect((await listAll(leaver, 'sort=due')).map((t) => t.id)).toEqual([task.id]);
+      expect((await listAll(leaver, 'assignee=me&sort=due')).map((t) => t.id)).toEqual([task.id]);
       expect((await leaver.client.get(`/api/groups/${group}/board`)).status).toBe(404);
 
       const status = await patch(leaver, task.id, { status: 'in_progress', version: 1 });
@@ -1003,22 +1009,33 @@ describe('tasks', () => {
         removed: [{ id: author.id, name: 'Hanna Historie' }],
       });
       expect(entry('checklist_changed').details).toMatchObject({ checked: ['Erster Punkt'], added: ['Zweiter Punkt'] });
-      expect(entry('updated').details).toEqual({ fields: ['title'] });
+      expect(entry('updated').details).toEqual({
+        fields: ['title'],
+        changes: { title: { from: expect.any(String), to: expect.any(String) } },
+      });
       expect(entry('created').actor).toMatchObject({ id: author.id, name: 'Hanna Historie' });
 
       const outbox = await events(task.id);
       expect(outbox.map((e) => e.kind)).toEqual([
         'task.created',
         'task.status_changed',
-        'task.assignees_changed',
         'task.due_changed',
+        'task.assignees_changed',
         'task.mentioned',
       ]);
-      expect(outbox[0].payload).toMatchObject({ assigneeIds: [author.id], dueDate: berlinDate(7) });
-      expect(outbox[1].payload).toEqual({ from: 'open', to: 'in_progress', actorId: author.id });
-      expect(outbox[2].payload).toMatchObject({ added: [mira.id], removed: [author.id], assigneeIds: [mira.id] });
-      expect(outbox[3].payload).toMatchObject({ from: berlinDate(7), to: due, assigneeIds: [mira.id] });
+      expect(outbox[0].payload.task).toMatchObject({ assigneeIds: [author.id], dueDate: berlinDate(7), version: 1 });
+      expect(outbox[1].payload).toMatchObject({ from: 'open', to: 'in_progress', actorId: author.id });
+      expect(outbox[1].payload.task).toMatchObject({ status: 'in_progress' });
+      expect(outbox[3].payload).toMatchObject({
+        added: [mira.id],
+        removed: [author.id],
+        task: { assigneeIds: [mira.id] },
+      });
+      expect(outbox[2].payload).toMatchObject({ from: berlinDate(7), to: due, task: { assigneeIds: [mira.id] } });
       expect(outbox[4].payload).toMatchObject({ commentId: saved.id, mentionedIds: [mira.id], actorId: author.id });
+      // Versions only grow, so a consumer can apply events in any order (newest state wins).
+      const versions = outbox.map((e) => e.payload.task.version as number);
+      expect([...versions].sort((a, b) => a - b)).toEqual(versions);
 
       const rows = await audit(task.id);
       expect(rows.map((r) => r.action)).toEqual(['task.created', 'task.updated', 'task.commented', 'task.commented']);
@@ -1118,7 +1135,11 @@ describe('tasks', () => {
       expect((await stranger.client.delete(`/api/tasks/${one.id}/links/${hidden.id}`)).status).toBe(404);
 
       const kinds = (await member.client.get(`/api/tasks/${one.id}`)).body.activity.map((a: Json) => a.kind);
-      expect(kinds.filter((k: string) => k === 'linked')).toHaveLength(2);
+      // The coordinator's link to the hidden task stays out of the member's history, title and all.
+      expect(kinds.filter((k: string) => k === 'linked')).toHaveLength(1);
+      expect(JSON.stringify((await member.client.get(`/api/tasks/${one.id}`)).body.activity)).not.toContain(
+        'Verborgen',
+      );
       expect(kinds.filter((k: string) => k === 'unlinked')).toHaveLength(1);
       expect((await audit(one.id)).map((r) => r.action)).toEqual(['task.created', 'task.linked']);
       expect((await audit(two.id)).map((r) => r.action)).toEqual(['task.created', 'task.unlinked']);

@@ -5,6 +5,7 @@ import { Task } from './task.entity';
 /** A comment on a task (Markdown), with the group members it mentions. */
 @Entity({ name: 'task_comment' })
 @Index('IDX_task_comment_task', ['taskId', 'createdAt'])
+@Index('IDX_task_comment_author', ['authorId'])
 export class TaskComment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

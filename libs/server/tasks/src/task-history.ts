@@ -17,14 +17,58 @@ export async function recordActivity(
   await manager.save(manager.create(TaskActivity, { taskId, actorId, kind, details }), { reload: false });
 }
 
-/** Appends to the outbox that the notifications domain consumes (ids and dates only). */
-export async function emitTaskEvent(
-  manager: EntityManager,
-  taskId: string,
-  kind: TaskEventKind,
-  payload: Record<string, unknown>,
-): Promise<void> {
-  await manager.save(manager.create(TaskEvent, { taskId, kind, payload }), { reload: false });
+/** The state of a task as every outbox event carries it: what reminders are planned from. */
+export interface TaskSnapshot {
+  groupId: string;
+  status: string;
+  dueDate: string | null;
+  assigneeIds: string[];
+  archived: boolean;
+  /** The task's version after the change: a consumer applies an event only if it is newer. */
+  version: number;
+}
+
+/**
+ * Outbox events of one change. Collected while the change is made and written at its end, each
+ * with the task's final state (`task`) next to what changed (the delta), so a consumer can plan
+ * or cancel reminders from any single event, in any order (highest `task.version` wins).
+ */
+export class TaskEventBatch {
+  private readonly events: Array<{ kind: TaskEventKind; delta: Record<string, unknown> }> = [];
+
+  constructor(
+    private readonly taskId: string,
+    private readonly actorId: string | null,
+  ) {}
+
+  add(kind: TaskEventKind, delta: Record<string, unknown> = {}): void {
+    this.events.push({ kind, delta });
+  }
+
+  /** Writes the events; call after the task row and its assignees are saved. */
+  async flush(manager: EntityManager): Promise<void> {
+    if (!this.events.length) return;
+    const [row] = await manager.query(
+      `SELECT t.group_id, t.status, t.due_date::text AS due_date, t.archived_at IS NOT NULL AS archived, t.version,
+              ARRAY(SELECT a.account_id FROM task_assignee a WHERE a.task_id = t.id ORDER BY a.account_id) AS assignee_ids
+         FROM task t WHERE t.id = $1`,
+      [this.taskId],
+    );
+    const task: TaskSnapshot = {
+      groupId: row.group_id,
+      status: row.status,
+      dueDate: row.due_date,
+      assigneeIds: row.assignee_ids,
+      archived: row.archived,
+      version: row.version,
+    };
+    for (const { kind, delta } of this.events.splice(0)) {
+      await manager.save(
+        manager.create(TaskEvent, { taskId: this.taskId, kind, payload: { ...delta, actorId: this.actorId, task } }),
+        { reload: false },
+      );
+    }
+  }
 }
 
 /** Rebuilds the German search vector: title (weight A), description (B), comments (C). */

@@ -59,6 +59,14 @@ export class IsCalendarDate implements ValidatorConstraintInterface {
   }
 }
 
+/** Ids are compared as text: 'ABC…' and 'abc…' must be the same person. */
+const lowerIds = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value.toLowerCase()
+    : Array.isArray(value)
+      ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v))
+      : value;
+
 /** "a,b" or ["a","b"] from a query string into a list. */
 const toList = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -359,6 +367,7 @@ export class MyTasksDto {
 export class ChecklistItemInputDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Keep an existing item; omit for a new one' })
   @IsOptional()
+  @Transform(lowerIds)
   @IsUUID('4')
   id?: string;
 
@@ -403,6 +412,7 @@ export class TaskFieldsDto {
   @IsArray()
   @ArrayMaxSize(TASK_LIMITS.assignees)
   @ArrayUnique()
+  @Transform(lowerIds)
   @IsUUID('4', { each: true })
   assigneeIds?: string[];
 
@@ -435,6 +445,7 @@ export class TaskFieldsDto {
 
 export class CreateTaskDto extends TaskFieldsDto {
   @ApiProperty({ format: 'uuid' })
+  @Transform(lowerIds)
   @IsUUID('4')
   groupId!: string;
 
@@ -478,6 +489,7 @@ export class MoveTaskDto {
     description: 'Place after this card of the target column; null or omitted: at the top',
   })
   @IsOptional()
+  @Transform(lowerIds)
   @IsUUID('4')
   afterTaskId?: string | null;
 
@@ -512,12 +524,14 @@ export class AddCommentDto {
   @IsArray()
   @ArrayMaxSize(TASK_LIMITS.assignees)
   @ArrayUnique()
+  @Transform(lowerIds)
   @IsUUID('4', { each: true })
   mentionIds?: string[];
 }
 
 export class LinkTaskDto {
   @ApiProperty({ format: 'uuid', description: 'The related task' })
+  @Transform(lowerIds)
   @IsUUID('4')
   taskId!: string;
 }
@@ -525,6 +539,7 @@ export class LinkTaskDto {
 export class ListTasksQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'One group; omitted: every group the actor may see' })
   @IsOptional()
+  @Transform(lowerIds)
   @IsUUID('4')
   groupId?: string;
 

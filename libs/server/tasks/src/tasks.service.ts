@@ -15,10 +15,10 @@ import {
 } from './access/task-access';
 import { groupRoleOf, standingOf } from './access/task-standing';
 import { ARCHIVE_DAYS, TaskQueriesService } from './queries/task-queries.service';
-import { priorityRank, SUMMARY_COLUMNS, SummaryRow, toSummary } from './queries/task-rows';
+import { priorityName, priorityRank, SUMMARY_COLUMNS, SummaryRow, toSummary } from './queries/task-rows';
 import { TaskAssignee } from './task-assignee.entity';
 import { ChecklistItem, Task } from './task.entity';
-import { emitTaskEvent, recordActivity, refreshSearch } from './task-history';
+import { recordActivity, refreshSearch, TaskEventBatch } from './task-history';
 import { TaskLink } from './task-link.entity';
 import {
   ChecklistItemInputDto,
@@ -138,13 +138,9 @@ export class TasksService {
       }
       await refreshSearch(manager, task.id);
       await recordActivity(manager, task.id, actor.accountId, 'created', {});
-      await emitTaskEvent(manager, task.id, 'task.created', {
-        groupId: task.groupId,
-        status,
-        dueDate: task.dueDate,
-        assigneeIds,
-        actorId: actor.accountId,
-      });
+      const events = new TaskEventBatch(task.id, actor.accountId);
+      events.add('task.created');
+      await events.flush(manager);
       await this.audit.record(
         origin,
         {
@@ -169,51 +165,55 @@ export class TasksService {
   async update(actor: Actor, id: string, input: UpdateTaskDto, origin: AuditOrigin): Promise<TaskDetailDto> {
     await this.dataSource.transaction(async (manager) => {
       const { task, standing } = await this.lockForChange(manager, actor, id);
-      const fields = (Object.keys(input) as Array<keyof UpdateTaskDto>).filter(
+      const inputFields = (Object.keys(input) as Array<keyof UpdateTaskDto>).filter(
         (k) => k !== 'version' && input[k] !== undefined,
       );
-      const editsMore = fields.some((f) => !(WORK_FIELDS as readonly string[]).includes(f));
+      const editsMore = inputFields.some((f) => !(WORK_FIELDS as readonly string[]).includes(f));
       if (editsMore && !mayEditTasks(actor, standing)) {
         throw new DomainError('FORBIDDEN', 'Als zuständige Person können Sie Status und Checkliste ändern.');
       }
       if (!mayWorkOnTask(actor, standing)) throw new DomainError('FORBIDDEN');
       this.assertVersion(task, input.version);
 
+      const events = new TaskEventBatch(id, actor.accountId);
       const before = { ...task, checklist: [...task.checklist], labels: [...task.labels] };
-      const changed: string[] = [];
+      const previousAssignees = await this.assigneeIds(manager, id);
+      // Field → [before, after] for the history; the description is named only (it can be long).
+      const changes: Record<string, [unknown, unknown]> = {};
       if (input.title !== undefined && input.title.trim() !== task.title) {
+        changes['title'] = [task.title, input.title.trim()];
         task.title = input.title.trim();
-        changed.push('title');
       }
       if (input.description !== undefined && input.description !== task.description) {
         task.description = input.description;
-        changed.push('description');
+        changes['description'] = [null, null];
       }
       if (input.priority !== undefined && priorityRank(input.priority) !== task.priority) {
+        changes['priority'] = [priorityName(task.priority), input.priority];
         task.priority = priorityRank(input.priority);
-        changed.push('priority');
       }
       if (input.labels !== undefined) {
         const labels = normaliseLabels(input.labels);
         if (!sameList(labels, task.labels)) {
+          changes['labels'] = [task.labels, labels];
           task.labels = labels;
-          changed.push('labels');
         }
       }
       const targetStatus = input.status ?? task.status;
       if (input.status !== undefined && input.status !== task.status) {
-        await this.changeStatus(manager, actor, task, input.status, input.blockedReason);
+        await this.changeStatus(manager, actor, task, input.status, input.blockedReason, events);
       } else if (input.blockedReason !== undefined && targetStatus === 'blocked') {
         const reason = input.blockedReason?.trim() || null;
         if (!reason) throw invalid('blockedReason', 'Bitte geben Sie an, warum die Aufgabe blockiert ist.');
         if (reason !== task.blockedReason) {
+          changes['blockedReason'] = [task.blockedReason, reason];
           task.blockedReason = reason;
-          changed.push('blockedReason');
         }
       }
       if (input.dueDate !== undefined && (input.dueDate ?? null) !== task.dueDate) {
         task.dueDate = input.dueDate ?? null;
         await recordActivity(manager, id, actor.accountId, 'due_changed', { from: before.dueDate, to: task.dueDate });
+        events.add('task.due_changed', { from: before.dueDate, to: task.dueDate });
       }
       if (input.checklist !== undefined) {
         task.checklist = mergeChecklist(task.checklist, input.checklist);
@@ -226,21 +226,24 @@ export class TasksService {
           await recordActivity(manager, id, actor.accountId, 'checklist_changed', diff);
         }
       }
-      let assigneeIds = await this.assigneeIds(manager, id);
+      let assigneeIds = previousAssignees;
       if (input.assigneeIds !== undefined) {
-        assigneeIds = await this.replaceAssignees(manager, actor, task, assigneeIds, input.assigneeIds);
+        assigneeIds = await this.replaceAssignees(manager, actor, task, previousAssignees, input.assigneeIds, events);
       }
-      if (changed.length) await recordActivity(manager, id, actor.accountId, 'updated', { fields: changed });
-      if (input.dueDate !== undefined && before.dueDate !== task.dueDate) {
-        await emitTaskEvent(manager, id, 'task.due_changed', {
-          from: before.dueDate,
-          to: task.dueDate,
-          assigneeIds,
-          actorId: actor.accountId,
+      const fields = Object.keys(changes);
+      if (fields.length) {
+        await recordActivity(manager, id, actor.accountId, 'updated', {
+          fields,
+          changes: Object.fromEntries(
+            Object.entries(changes)
+              .filter(([field]) => field !== 'description')
+              .map(([field, [from, to]]) => [field, { from, to }]),
+          ),
         });
       }
-      await this.saveChanged(manager, task);
-      if (changed.includes('title') || changed.includes('description')) await refreshSearch(manager, id);
+      await this.persist(manager, task);
+      await events.flush(manager);
+      if (changes['title'] || changes['description']) await refreshSearch(manager, id);
       await this.audit.record(
         origin,
         {
@@ -248,8 +251,8 @@ export class TasksService {
           subjectType: 'task',
           subjectId: id,
           details: {
-            before: pick(before, fields),
-            after: { ...pick(task, fields), ...(input.assigneeIds ? { assigneeIds } : {}) },
+            before: { ...pick(before, inputFields), ...(input.assigneeIds ? { assigneeIds: previousAssignees } : {}) },
+            after: { ...pick(task, inputFields), ...(input.assigneeIds ? { assigneeIds } : {}) },
           },
         },
         manager,
@@ -261,15 +264,32 @@ export class TasksService {
   /** Moves a card: to another column (a status change) and/or after another card. */
   async move(actor: Actor, id: string, input: MoveTaskDto, origin: AuditOrigin): Promise<TaskSummaryDto> {
     await this.dataSource.transaction(async (manager) => {
+      // The target column first, then the row: a renumbering move holding the column lock never
+      // waits for a card whose mover waits for that lock (no deadlock).
+      const [known] = await manager.query(`SELECT group_id FROM task WHERE id = $1`, [id]);
+      if (known) await this.lockColumn(manager, known.group_id, input.status);
       const { task, standing } = await this.lockForChange(manager, actor, id);
       if (!mayWorkOnTask(actor, standing)) throw new DomainError('FORBIDDEN');
       this.assertVersion(task, input.version);
+      if (input.afterTaskId === id) throw invalid('afterTaskId', 'Eine Karte kann nicht hinter sich selbst liegen.');
       const before = { ...task };
+      const events = new TaskEventBatch(id, actor.accountId);
       if (input.status !== task.status) {
-        await this.changeStatus(manager, actor, task, input.status, input.blockedReason);
+        await this.changeStatus(manager, actor, task, input.status, input.blockedReason, events);
+      } else if (
+        task.status === 'blocked' &&
+        input.blockedReason?.trim() &&
+        input.blockedReason.trim() !== task.blockedReason
+      ) {
+        task.blockedReason = input.blockedReason.trim();
+        await recordActivity(manager, id, actor.accountId, 'updated', {
+          fields: ['blockedReason'],
+          changes: { blockedReason: { from: before.blockedReason, to: task.blockedReason } },
+        });
       }
       task.rank = await this.rankAfter(manager, task, input.afterTaskId ?? null);
-      await this.saveChanged(manager, task);
+      await this.persist(manager, task);
+      await events.flush(manager);
       await this.audit.record(
         origin,
         {
@@ -294,15 +314,16 @@ export class TasksService {
   async link(actor: Actor, id: string, relatedId: string, origin: AuditOrigin): Promise<TaskDetailDto> {
     if (id === relatedId) throw invalid('taskId', 'Eine Aufgabe kann nicht mit sich selbst verknüpft werden.');
     await this.dataSource.transaction(async (manager) => {
-      const { task, standing } = await this.lockForChange(manager, actor, id);
+      const { standing } = await this.lockForChange(manager, actor, id);
       if (!mayEditTasks(actor, standing)) throw new DomainError('FORBIDDEN');
       const related = await this.visibleTask(manager, actor, relatedId, 'taskId');
       const [a, b] = id < relatedId ? [id, relatedId] : [relatedId, id];
       const existing = await manager.findOneBy(TaskLink, { taskId: a, relatedTaskId: b });
       if (existing) throw new DomainError('CONFLICT', 'Die Aufgaben sind bereits verknüpft.');
       await manager.insert(TaskLink, { taskId: a, relatedTaskId: b });
-      await recordActivity(manager, id, actor.accountId, 'linked', { taskId: related.id, title: related.title });
-      await recordActivity(manager, related.id, actor.accountId, 'linked', { taskId: id, title: task.title });
+      // Ids only: titles are looked up when the history is read, for the tasks the reader may see.
+      await recordActivity(manager, id, actor.accountId, 'linked', { taskId: related.id });
+      await recordActivity(manager, related.id, actor.accountId, 'linked', { taskId: id });
       await this.audit.record(
         origin,
         { action: 'task.linked', subjectType: 'task', subjectId: id, details: { relatedTaskId: relatedId } },
@@ -314,14 +335,17 @@ export class TasksService {
 
   async unlink(actor: Actor, id: string, relatedId: string, origin: AuditOrigin): Promise<TaskDetailDto> {
     await this.dataSource.transaction(async (manager) => {
-      const { task, standing } = await this.lockForChange(manager, actor, id);
+      const { standing } = await this.lockForChange(manager, actor, id);
       if (!mayEditTasks(actor, standing)) throw new DomainError('FORBIDDEN');
+      // Only a link one can see can be removed (the related task may be in a group out of sight).
+      await this.visibleTask(manager, actor, relatedId).catch(() => {
+        throw new DomainError('NOT_FOUND');
+      });
       const [a, b] = id < relatedId ? [id, relatedId] : [relatedId, id];
       const result = await manager.delete(TaskLink, { taskId: a, relatedTaskId: b });
       if (!result.affected) throw new DomainError('NOT_FOUND');
-      const [related] = await manager.query(`SELECT id, title FROM task WHERE id = $1`, [relatedId]);
-      await recordActivity(manager, id, actor.accountId, 'unlinked', { taskId: relatedId, title: related?.title });
-      await recordActivity(manager, relatedId, actor.accountId, 'unlinked', { taskId: id, title: task.title });
+      await recordActivity(manager, id, actor.accountId, 'unlinked', { taskId: relatedId });
+      await recordActivity(manager, relatedId, actor.accountId, 'unlinked', { taskId: id });
       await this.audit.record(
         origin,
         { action: 'task.unlinked', subjectType: 'task', subjectId: id, details: { relatedTaskId: relatedId } },
@@ -344,9 +368,11 @@ export class TasksService {
       this.assertVersion(task, version);
       task.archivedAt = new Date();
       task.archivedBy = actor.accountId;
-      await this.saveChanged(manager, task);
+      await this.persist(manager, task);
       await recordActivity(manager, id, actor.accountId, 'archived');
-      await emitTaskEvent(manager, id, 'task.archived', { actorId: actor.accountId });
+      const events = new TaskEventBatch(id, actor.accountId);
+      events.add('task.archived');
+      await events.flush(manager);
       await this.audit.record(origin, { action: 'task.archived', subjectType: 'task', subjectId: id }, manager);
     });
     return this.detail(actor, id);
@@ -355,7 +381,11 @@ export class TasksService {
   async restore(actor: Actor, id: string, version: number, origin: AuditOrigin): Promise<TaskDetailDto> {
     await this.dataSource.transaction(async (manager) => {
       const { task, standing } = await this.lockForChange(manager, actor, id, { archived: true });
-      if (!mayArchiveTasks(actor, standing)) throw new DomainError('NOT_FOUND');
+      if (!mayArchiveTasks(actor, standing)) {
+        // Archived tasks are out of sight for everyone else; a live one they see: 403.
+        if (task.archivedAt) throw new DomainError('NOT_FOUND');
+        throw new DomainError('FORBIDDEN', 'Aufgaben stellen die Sprecherinnen und Sprecher der Gruppe wieder her.');
+      }
       if (!task.archivedAt) throw new DomainError('CONFLICT', 'Die Aufgabe ist nicht gelöscht.');
       if (task.archivedAt.getTime() < Date.now() - ARCHIVE_MS) {
         throw new DomainError(
@@ -367,14 +397,11 @@ export class TasksService {
       task.archivedAt = null;
       task.archivedBy = null;
       task.rank = await this.endOfColumn(manager, task.groupId, task.status);
-      await this.saveChanged(manager, task);
+      await this.persist(manager, task);
       await recordActivity(manager, id, actor.accountId, 'restored');
-      await emitTaskEvent(manager, id, 'task.restored', {
-        status: task.status,
-        dueDate: task.dueDate,
-        assigneeIds: await this.assigneeIds(manager, id),
-        actorId: actor.accountId,
-      });
+      const events = new TaskEventBatch(id, actor.accountId);
+      events.add('task.restored');
+      await events.flush(manager);
       await this.audit.record(origin, { action: 'task.restored', subjectType: 'task', subjectId: id }, manager);
     });
     return this.detail(actor, id);
@@ -388,8 +415,11 @@ export class TasksService {
     actor: Actor,
     id: string,
     field?: string,
+    options: { lock?: boolean } = {},
   ): Promise<Task & { standing: TaskStanding }> {
-    const task = await manager.findOneBy(Task, { id });
+    const task = options.lock
+      ? await manager.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } })
+      : await manager.findOneBy(Task, { id });
     const notFound = () =>
       field
         ? invalid(field, 'Diese Aufgabe gibt es nicht oder Sie haben keinen Zugriff.')
@@ -429,10 +459,34 @@ export class TasksService {
     }
   }
 
-  /** Saves when a column changed; then the version goes up by one (optimistic locking). */
-  private async saveChanged(manager: EntityManager, task: Task): Promise<void> {
-    task.updatedAt = new Date();
-    await manager.save(task);
+  /**
+   * Writes the task's changeable columns and raises its version by one (optimistic locking), with
+   * the database's clock for `updated_at` (one clock for every replica).
+   */
+  private async persist(manager: EntityManager, task: Task): Promise<void> {
+    const [[row]]: [[{ version: number; updated_at: Date }], number] = await manager.query(
+      `UPDATE task SET title = $2, description = $3, status = $4, blocked_reason = $5, priority = $6,
+              due_date = $7, labels = $8, checklist = $9::jsonb, rank = $10, completed_at = $11,
+              archived_at = $12, archived_by = $13, version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING version, updated_at`,
+      [
+        task.id,
+        task.title,
+        task.description,
+        task.status,
+        task.blockedReason,
+        task.priority,
+        task.dueDate,
+        task.labels,
+        JSON.stringify(task.checklist),
+        task.rank,
+        task.completedAt,
+        task.archivedAt,
+        task.archivedBy,
+      ],
+    );
+    task.version = row.version;
+    task.updatedAt = row.updated_at;
   }
 
   private async changeStatus(
@@ -441,6 +495,7 @@ export class TasksService {
     task: Task,
     status: TaskStatus,
     blockedReason: string | null | undefined,
+    events: TaskEventBatch,
   ): Promise<void> {
     const reason = status === 'blocked' ? blockedReason?.trim() || null : null;
     if (status === 'blocked' && !reason) {
@@ -456,7 +511,7 @@ export class TasksService {
       to: status,
       ...(reason ? { reason } : {}),
     });
-    await emitTaskEvent(manager, task.id, 'task.status_changed', { from, to: status, actorId: actor.accountId });
+    events.add('task.status_changed', { from, to: status });
   }
 
   /** New assignees must be active members of the group; people already assigned may stay. */
@@ -466,6 +521,7 @@ export class TasksService {
     task: Task,
     current: string[],
     wanted: string[],
+    events: TaskEventBatch,
   ): Promise<string[]> {
     const added = wanted.filter((a) => !current.includes(a));
     const removed = current.filter((a) => !wanted.includes(a));
@@ -491,13 +547,7 @@ export class TasksService {
       added: named(added),
       removed: named(removed),
     });
-    await emitTaskEvent(manager, task.id, 'task.assignees_changed', {
-      added,
-      removed,
-      assigneeIds: wanted,
-      dueDate: task.dueDate,
-      actorId: actor.accountId,
-    });
+    events.add('task.assignees_changed', { added, removed });
     return wanted;
   }
 
@@ -521,7 +571,16 @@ export class TasksService {
     return rows.map((r) => r.account_id);
   }
 
+  /**
+   * Serialises changes to one board column (group × status) until the transaction ends, so that
+   * concurrent moves neither compute the same rank nor undo each other's renumbering.
+   */
+  private async lockColumn(manager: EntityManager, groupId: string, status: TaskStatus): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`task-column:${groupId}:${status}`]);
+  }
+
   private async endOfColumn(manager: EntityManager, groupId: string, status: TaskStatus): Promise<number> {
+    await this.lockColumn(manager, groupId, status);
     const [row] = await manager.query(
       `SELECT max(rank) AS max FROM task WHERE group_id = $1 AND status = $2 AND archived_at IS NULL`,
       [groupId, status],
@@ -531,6 +590,7 @@ export class TasksService {
 
   /** The rank between `afterTaskId` and its successor in the task's (new) column; null: the top. */
   private async rankAfter(manager: EntityManager, task: Task, afterTaskId: string | null): Promise<number> {
+    await this.lockColumn(manager, task.groupId, task.status);
     const column = [task.groupId, task.status, task.id];
     const neighbours = async () => {
       if (afterTaskId === null) {
@@ -607,6 +667,16 @@ export class TasksService {
           ) as Promise<TaskPersonDto[]>)
         : Promise.resolve([] as TaskPersonDto[]),
     ]);
+    const linkedIds = [
+      ...new Set(
+        activity
+          .filter((v) => v['kind'] === 'linked' || v['kind'] === 'unlinked')
+          .map((v) => (v['details'] as { taskId?: string }).taskId)
+          .filter((x): x is string => typeof x === 'string'),
+      ),
+    ];
+    // Titles of related tasks only where the reader may see them; other link entries are left out.
+    const linkedTitles = new Map((await this.visibleTitles(manager, actor, linkedIds)).map((r) => [r.id, r.title]));
     const mentionIds = [...new Set(comments.flatMap((c) => c['mentions'] as string[]))];
     const mentioned: TaskPersonDto[] = mentionIds.length
       ? await manager.query(
@@ -641,13 +711,24 @@ export class TasksService {
         mentions: (c['mentions'] as string[]).flatMap((m) => mentioned.filter((p) => p.id === m)),
         createdAt: (c['created_at'] as Date).toISOString(),
       })),
-      activity: activity.map((v) => ({
-        id: v['id'] as string,
-        kind: v['kind'] as TaskDetailDto['activity'][number]['kind'],
-        actor: person(v, 'actor'),
-        details: v['details'] as Record<string, unknown>,
-        createdAt: (v['created_at'] as Date).toISOString(),
-      })),
+      activity: activity.flatMap((v) => {
+        const kind = v['kind'] as TaskDetailDto['activity'][number]['kind'];
+        let details = v['details'] as Record<string, unknown>;
+        if (kind === 'linked' || kind === 'unlinked') {
+          const title = linkedTitles.get(details['taskId'] as string);
+          if (title === undefined) return [];
+          details = { ...details, title };
+        }
+        return [
+          {
+            id: v['id'] as string,
+            kind,
+            actor: person(v, 'actor'),
+            details,
+            createdAt: (v['created_at'] as Date).toISOString(),
+          },
+        ];
+      }),
       createdBy: createdBy[0] ?? null,
       completedAt: task.completedAt?.toISOString() ?? null,
       restorableUntil: task.archivedAt ? new Date(task.archivedAt.getTime() + ARCHIVE_MS).toISOString() : null,
@@ -660,6 +741,23 @@ export class TasksService {
         restore: !live && archivable && (task.archivedAt?.getTime() ?? 0) > Date.now() - ARCHIVE_MS,
       },
     };
+  }
+
+  /** Id and title of those of `ids` the actor may see (coordinators, group members, assignees). */
+  private async visibleTitles(
+    manager: EntityManager,
+    actor: Actor,
+    ids: string[],
+  ): Promise<Array<{ id: string; title: string }>> {
+    if (!ids.length) return [];
+    return manager.query(
+      `SELECT t.id, t.title FROM task t
+        WHERE t.id = ANY($1::uuid[])
+          AND ($3 OR EXISTS (SELECT 1 FROM group_membership m
+                              WHERE m.group_id = t.group_id AND m.account_id = $2 AND m.status = 'active')
+               OR EXISTS (SELECT 1 FROM task_assignee x WHERE x.task_id = t.id AND x.account_id = $2))`,
+      [ids, actor.accountId, mayEditTasks(actor, { groupRole: null })],
+    );
   }
 
   /** Related tasks, both directions, only those in groups the actor may see and not archived. */

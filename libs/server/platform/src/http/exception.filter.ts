@@ -44,6 +44,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return (error as { driverError?: { code?: string } })?.driverError?.code === '23505';
 }
 
+/** Two transactions got in each other's way (serialization failure, deadlock): try again. */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string } })?.driverError?.code;
+  return code === '40001' || code === '40P01';
+}
+
 /**
  * PostgreSQL refusing a character of the input (a NUL byte in text or JSON: 22021, 22P05): bad
  * input, not a server fault.
@@ -102,6 +108,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
         body: {
           code: 'CONFLICT',
           message: 'Das wurde gerade schon gespeichert. Bitte laden Sie die Seite neu.',
+          details: {},
+          correlationId,
+        },
+      };
+    }
+    if (isTransactionConflict(exception)) {
+      return {
+        status: ERROR_CATALOGUE.CONFLICT.status,
+        body: {
+          code: 'CONFLICT',
+          message:
+            'Jemand hat gleichzeitig dasselbe geändert. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
           details: {},
           correlationId,
         },

@@ -15,4 +15,10 @@ describe('mentionedIn', () => {
     expect(mentionedIn('Bitte prüfen, @Jörg Müller', people)).toEqual(['b']);
     expect(mentionedIn('Anna Beispiel ohne At-Zeichen', people)).toEqual([]);
   });
+
+  it('does not take a longer name for a shorter one', () => {
+    const anna = [{ id: 'x', name: 'Anna' }];
+    expect(mentionedIn('Frage an @Annabelle', anna)).toEqual([]);
+    expect(mentionedIn('Frage an @Annabelle und @Anna.', anna)).toEqual(['x']);
+  });
 });

@@ -4,7 +4,7 @@ import { Actor, AuditOrigin, AuditService } from '@srp/server/identity';
 import { DomainError } from '@srp/server/platform';
 import { DataSource } from 'typeorm';
 import { TaskComment } from '../task-comment.entity';
-import { emitTaskEvent, recordActivity, refreshSearch } from '../task-history';
+import { recordActivity, refreshSearch, TaskEventBatch } from '../task-history';
 import { AddCommentDto, TaskDetailDto } from '../tasks.dto';
 import { TasksService } from '../tasks.service';
 
@@ -14,7 +14,16 @@ import { TasksService } from '../tasks.service';
  */
 export function mentionedIn(body: string, candidates: Array<{ id: string; name: string }>): string[] {
   const text = body.toLocaleLowerCase('de');
-  return candidates.filter((c) => text.includes(`@${c.name.toLocaleLowerCase('de')}`)).map((c) => c.id);
+  return candidates
+    .filter((c) => {
+      const mention = `@${c.name.toLocaleLowerCase('de')}`;
+      // "@Anna" is not mentioned by "@Annabelle": the name must end at a non-letter.
+      for (let at = text.indexOf(mention); at >= 0; at = text.indexOf(mention, at + 1)) {
+        if (!/[\p{L}\p{N}]/u.test(text.charAt(at + mention.length))) return true;
+      }
+      return false;
+    })
+    .map((c) => c.id);
 }
 
 /** Comments on tasks with @mentions of group members. */
@@ -28,7 +37,8 @@ export class TaskCommentsService {
 
   async add(actor: Actor, taskId: string, input: AddCommentDto, origin: AuditOrigin): Promise<TaskDetailDto> {
     await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.visibleTask(manager, actor, taskId);
+      // Locked: a comment cannot slip in while the task is being archived.
+      const task = await this.tasks.visibleTask(manager, actor, taskId, undefined, { lock: true });
       if (task.archivedAt) {
         throw new DomainError('CONFLICT', 'Die Aufgabe ist gelöscht. Stellen Sie sie zuerst wieder her.');
       }
@@ -48,11 +58,9 @@ export class TaskCommentsService {
       await refreshSearch(manager, taskId);
       await recordActivity(manager, taskId, actor.accountId, 'commented', { commentId: comment.id });
       if (mentions.length) {
-        await emitTaskEvent(manager, taskId, 'task.mentioned', {
-          commentId: comment.id,
-          mentionedIds: mentions,
-          actorId: actor.accountId,
-        });
+        const events = new TaskEventBatch(taskId, actor.accountId);
+        events.add('task.mentioned', { commentId: comment.id, mentionedIds: mentions });
+        await events.flush(manager);
       }
       await this.audit.record(
         origin,

@@ -16,7 +16,7 @@ export class Tasks1764220000000 implements MigrationInterface {
       `CREATE INDEX "IDX_task_group_archived" ON "task"  ("group_id", "archived_at") WHERE "archived_at" IS NOT NULL`,
     );
     await queryRunner.query(
-      `CREATE INDEX "IDX_task_group_done" ON "task"  ("group_id", "completed_at") WHERE "status" = 'done' AND "archived_at" IS NULL`,
+      `CREATE INDEX "IDX_task_group_done" ON "task"  ("group_id", "completed_at", "id") WHERE "status" = 'done' AND "archived_at" IS NULL`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_task_group_created" ON "task"  ("group_id", "created_at", "id") WHERE "archived_at" IS NULL`,
@@ -31,6 +31,7 @@ export class Tasks1764220000000 implements MigrationInterface {
       `CREATE TABLE "task_comment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "author_id" uuid, "body" text NOT NULL, "mentions" uuid array NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_28da4411b195bfc3c451cfa21ff" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_task_comment_task" ON "task_comment"  ("task_id", "created_at")`);
+    await queryRunner.query(`CREATE INDEX "IDX_task_comment_author" ON "task_comment"  ("author_id")`);
     await queryRunner.query(
       `CREATE TABLE "task_activity" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "actor_id" uuid, "kind" character varying(32) NOT NULL, "details" jsonb NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), CONSTRAINT "CHK_task_activity_kind" CHECK ("kind" IN ('created', 'updated', 'status_changed', 'assignees_changed', 'due_changed', 'checklist_changed', 'commented', 'linked', 'unlinked', 'archived', 'restored')), CONSTRAINT "PK_a8f24c7952c9ff5533f88279941" PRIMARY KEY ("id"))`,
     );
@@ -102,6 +103,7 @@ export class Tasks1764220000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "task_event"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_task_activity_task"`);
     await queryRunner.query(`DROP TABLE "task_activity"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_task_comment_author"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_task_comment_task"`);
     await queryRunner.query(`DROP TABLE "task_comment"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_task_board"`);

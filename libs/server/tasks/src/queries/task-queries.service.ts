@@ -54,16 +54,20 @@ export class TaskQueriesService {
     // Outsiders learn nothing about a group's tasks, not even that there are any.
     if (!mayEditTasks(actor, { groupRole: role })) throw new DomainError('NOT_FOUND');
     const [open, done, counts, members, labels] = await Promise.all([
+      // Per open column at most BOARD_COLUMN_LIMIT cards, each read in rank order from IDX_task_board.
       this.dataSource.query(
-        `SELECT ${SUMMARY_COLUMNS} FROM task t JOIN working_group g ON g.id = t.group_id
-          WHERE t.group_id = $1 AND t.archived_at IS NULL AND t.status IN ('open', 'in_progress', 'blocked')
-          ORDER BY t.status, t.rank, t.id`,
+        `SELECT c.* FROM unnest(ARRAY['open', 'in_progress', 'blocked']) AS s(status)
+           CROSS JOIN LATERAL (
+             SELECT ${SUMMARY_COLUMNS} FROM task t JOIN working_group g ON g.id = t.group_id
+              WHERE t.group_id = $1 AND t.archived_at IS NULL AND t.status = s.status
+              ORDER BY t.rank, t.id LIMIT ${BOARD_COLUMN_LIMIT}) c`,
         [groupId],
       ) as Promise<SummaryRow[]>,
+      // The tasks completed last, read backwards from IDX_task_group_done.
       this.dataSource.query(
         `SELECT ${SUMMARY_COLUMNS} FROM task t JOIN working_group g ON g.id = t.group_id
           WHERE t.group_id = $1 AND t.archived_at IS NULL AND t.status = 'done'
-          ORDER BY t.completed_at DESC NULLS LAST, t.id LIMIT ${BOARD_DONE_LIMIT}`,
+          ORDER BY t.completed_at DESC, t.id DESC LIMIT ${BOARD_DONE_LIMIT}`,
         [groupId],
       ) as Promise<SummaryRow[]>,
       this.dataSource.query(
@@ -220,7 +224,14 @@ export class TaskQueriesService {
       params.push(value);
       return `$${params.length}`;
     };
-    const sql = ['FROM task t JOIN working_group g ON g.id = t.group_id WHERE'];
+    const assignee = query.assignee === 'me' ? actor.accountId : query.assignee;
+    // With an assignee the list is driven by IDX_task_assignee_account; otherwise by the group's indexes.
+    const sql = [
+      assignee
+        ? `FROM task_assignee f JOIN task t ON t.id = f.task_id AND f.account_id = ${p(assignee)}
+           JOIN working_group g ON g.id = t.group_id WHERE`
+        : 'FROM task t JOIN working_group g ON g.id = t.group_id WHERE',
+    ];
     let order: KeysetOrder = query.sort ?? 'due';
     if (query.groupId) {
       await this.groupRef(query.groupId);
@@ -237,6 +248,18 @@ export class TaskQueriesService {
       throw new DomainError('VALIDATION_FAILED', undefined, [
         { field: 'groupId', code: 'required', message: 'Das Archiv gibt es je Arbeitsgruppe.' },
       ]);
+    } else if (!assignee && !query.q?.trim()) {
+      // Across groups only what an index narrows down: one person's tasks or a search.
+      throw new DomainError('VALIDATION_FAILED', undefined, [
+        {
+          field: 'groupId',
+          code: 'required',
+          message: 'Bitte wählen Sie eine Arbeitsgruppe, eine zuständige Person oder einen Suchbegriff.',
+        },
+      ]);
+    } else if (assignee === actor.accountId) {
+      // My own tasks: an assignee sees them in every group.
+      sql.push('TRUE');
     } else if (!isCoordination(actor)) {
       const me = p(actor.accountId);
       sql.push(
@@ -251,12 +274,11 @@ export class TaskQueriesService {
         ? `AND t.archived_at IS NOT NULL AND t.archived_at > now() - interval '${ARCHIVE_DAYS} days'`
         : 'AND t.archived_at IS NULL',
     );
-    if (query.assignee) {
-      const who = query.assignee === 'me' ? actor.accountId : query.assignee;
-      sql.push(`AND EXISTS (SELECT 1 FROM task_assignee f WHERE f.task_id = t.id AND f.account_id = ${p(who)})`);
-    }
     if (query.status?.length) sql.push(`AND t.status = ANY(${p(query.status)}::text[])`);
-    if (query.label) sql.push(`AND ${p(query.label.trim())} = ANY(t.labels)`);
+    if (query.label?.trim()) {
+      // Labels are unique per task regardless of case, so the filter ignores case too.
+      sql.push(`AND EXISTS (SELECT 1 FROM unnest(t.labels) l WHERE lower(l) = lower(${p(query.label.trim())}))`);
+    }
     if (query.due === 'overdue') sql.push(`AND t.due_date < ${BERLIN_TODAY} AND t.status <> 'done'`);
     if (query.due === 'this_week') sql.push(`AND t.due_date BETWEEN ${BERLIN_TODAY} AND ${BERLIN_END_OF_WEEK}`);
     if (query.due === 'none') sql.push('AND t.due_date IS NULL');
