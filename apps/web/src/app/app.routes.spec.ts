@@ -23,9 +23,13 @@ import { ForgotPasswordPage } from './pages/password-reset/forgot-password-page'
 import { ResetPasswordPage } from './pages/password-reset/reset-password-page';
 import { ProfilePage } from './pages/profile/profile-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
-import { TasksPage } from './pages/tasks/tasks-page';
+import { TaskBoardPage } from './pages/tasks/board/task-board-page';
+import { TaskDetailPage } from './pages/tasks/detail/task-detail-page';
+import { MyTasksPage } from './pages/tasks/my-tasks/my-tasks-page';
 import { WorkingGroupsPage } from './pages/working-groups/working-groups-page';
 import { TEST_USER, answerMe, flushPageData } from './testing/auth-testing';
+
+const NO_COUNTS = { open: 0, overdue: 0, dueThisWeek: 0 };
 
 /** Every path of the route tree with whether a guard above it (or on it) requires sign-in. */
 function flatten(routes: Route[], prefix = '', guarded = false): { path: string; guarded: boolean }[] {
@@ -55,6 +59,10 @@ describe('appRoutes', () => {
   });
 
   afterEach(() => {
+    // The start page asks for my task counts.
+    TestBed.inject(HttpTestingController)
+      .match('/api/tasks/counts')
+      .forEach((request) => request.flush(NO_COUNTS));
     flushPageData();
     TestBed.inject(HttpTestingController).verify();
   });
@@ -72,14 +80,16 @@ describe('appRoutes', () => {
       '/fehler',
       '/**',
     ]);
-    expect(routes.filter((r) => r.guarded).map((r) => r.path)).toContain('/profil');
+    expect(routes.filter((r) => r.guarded).map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/profil', '/aufgaben', '/aufgaben/:id', '/arbeitsgruppen/:id/aufgaben']),
+    );
   });
 
   const pages: [string, Type<unknown>, string, string][] = [
     ['/', OverviewPage, 'Willkommen im SmartRegion Portal', 'Übersicht'],
     ['/kommunen', MunicipalitiesPage, 'Kommunen', 'Kommunen'],
     ['/arbeitsgruppen', WorkingGroupsPage, 'Arbeitsgruppen', 'Arbeitsgruppen'],
-    ['/aufgaben', TasksPage, 'Aufgaben', 'Aufgaben'],
+    ['/aufgaben', MyTasksPage, 'Meine Aufgaben', 'Meine Aufgaben'],
     ['/termine', MeetingsPage, 'Termine', 'Termine'],
     ['/wissen', KnowledgePage, 'Wissen', 'Wissen'],
     ['/verwaltung', AdministrationPage, 'Verwaltung', 'Verwaltung'],
@@ -93,6 +103,10 @@ describe('appRoutes', () => {
     http
       .match((r) => ['/api/accounts', '/api/organizations', '/api/districts', '/api/groups'].includes(r.url))
       .forEach((request) => request.flush([]));
+    // Meine Aufgaben lists my tasks.
+    http
+      .match('/api/tasks/mine')
+      .forEach((request) => request.flush({ items: [], counts: NO_COUNTS, today: '2026-11-26' }));
     await harness.fixture.whenStable();
     http
       .match('/data/sachsen-anhalt-kreise.geojson')
@@ -122,6 +136,41 @@ describe('appRoutes', () => {
     );
     expect(harness.routeNativeElement?.querySelector('a[href="/verwaltung"]')).toBeNull();
     expect(open).toHaveBeenCalledWith(NO_ACCESS_NOTICE, 'Schließen', expect.anything());
+  });
+
+  it("shows a group's tasks under /arbeitsgruppen/:id/aufgaben", async () => {
+    const groupId = '18514f7f-7785-4a1b-8ee0-27d40092bbdc';
+    await answerMe(TEST_USER);
+    await harness.navigateByUrl(`/arbeitsgruppen/${groupId}/aufgaben`, TaskBoardPage);
+    expect(TestBed.inject(Title).getTitle()).toBe('Aufgaben der Arbeitsgruppe – SmartRegion Portal');
+    const group = { id: groupId, number: 3, name: 'Digitaler Zwilling', shortName: 'Zwilling' };
+    TestBed.inject(HttpTestingController)
+      .expectOne(`/api/groups/${groupId}/board`)
+      .flush({
+        group,
+        columns: ['open', 'in_progress', 'blocked', 'done'].map((status) => ({ status, count: 0, tasks: [] })),
+        members: [],
+        labels: [],
+        permissions: { create: true, archive: false },
+      });
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Aufgaben – Digitaler Zwilling');
+    expect(TestBed.inject(Title).getTitle()).toBe('Aufgaben – Digitaler Zwilling – SmartRegion Portal');
+  });
+
+  it('shows a task under its permanent address /aufgaben/:id', async () => {
+    const taskId = '20000000-0000-4000-8000-000000000001';
+    await answerMe(TEST_USER);
+    await harness.navigateByUrl(`/aufgaben/${taskId}`, TaskDetailPage);
+    expect(TestBed.inject(Title).getTitle()).toBe('Aufgabe – SmartRegion Portal');
+    TestBed.inject(HttpTestingController)
+      .expectOne(`/api/tasks/${taskId}`)
+      .flush(
+        { code: 'NOT_FOUND', message: 'Das Gesuchte wurde nicht gefunden.', details: {}, correlationId: 'test' },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toContain('Aufgabe');
   });
 
   it('shows the profile page when signed in', async () => {

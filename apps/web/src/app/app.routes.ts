@@ -89,9 +89,19 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./pages/working-groups/working-group-page').then((m) => m.WorkingGroupPage),
       },
       {
+        path: 'arbeitsgruppen/:id/aufgaben',
+        title: 'Aufgaben der Arbeitsgruppe',
+        loadComponent: () => import('./pages/tasks/board/task-board-page').then((m) => m.TaskBoardPage),
+      },
+      {
         path: 'aufgaben',
-        title: 'Aufgaben',
-        loadComponent: () => import('./pages/tasks/tasks-page').then((m) => m.TasksPage),
+        title: 'Meine Aufgaben',
+        loadComponent: () => import('./pages/tasks/my-tasks/my-tasks-page').then((m) => m.MyTasksPage),
+      },
+      {
+        path: 'aufgaben/:id',
+        title: 'Aufgabe',
+        loadComponent: () => import('./pages/tasks/detail/task-detail-page').then((m) => m.TaskDetailPage),
       },
       {
         path: 'termine',

@@ -18,7 +18,14 @@ import {
   TaskPersonDto,
 } from '../tasks.dto';
 import { afterCursor, encodeCursor, KeysetOrder, keyColumns, orderBy } from './task-keyset';
-import { BERLIN_END_OF_WEEK, BERLIN_TODAY, SUMMARY_COLUMNS, SummaryRow, toSummary } from './task-rows';
+import {
+  BERLIN_END_OF_WEEK,
+  BERLIN_TODAY,
+  germanPrefixQuery,
+  SUMMARY_COLUMNS,
+  SummaryRow,
+  toSummary,
+} from './task-rows';
 
 /** Cards per board column; the "done" column shows the tasks completed last. */
 const BOARD_COLUMN_LIMIT = 500;
@@ -282,7 +289,10 @@ export class TaskQueriesService {
     if (query.due === 'overdue') sql.push(`AND t.due_date < ${BERLIN_TODAY} AND t.status <> 'done'`);
     if (query.due === 'this_week') sql.push(`AND t.due_date BETWEEN ${BERLIN_TODAY} AND ${BERLIN_END_OF_WEEK}`);
     if (query.due === 'none') sql.push('AND t.due_date IS NULL');
-    if (query.q?.trim()) sql.push(`AND t.search @@ websearch_to_tsquery('german', ${p(query.q.trim())})`);
+    if (query.q?.trim()) {
+      const tsQuery = germanPrefixQuery(query.q);
+      sql.push(tsQuery ? `AND t.search @@ to_tsquery('german', ${p(tsQuery)})` : 'AND FALSE');
+    }
     return { sql, params, order };
   }
 }

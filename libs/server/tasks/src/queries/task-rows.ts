@@ -84,3 +84,13 @@ export function toSummary(r: SummaryRow): TaskSummaryDto {
     version: r.version,
   };
 }
+
+/**
+ * A German full-text query from what someone typed: every word (letters and digits only, so no
+ * tsquery syntax gets through) must occur, as a prefix of a stemmed word, so that "Datenschutz"
+ * finds "Datenschutzfolgeabschätzung" and "Förderantrag" finds "Förderanträge". Null: no word.
+ */
+export function germanPrefixQuery(text: string): string | null {
+  const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+}

@@ -5,11 +5,12 @@ import { SecondFactorHint } from '../../shared/second-factor-hint';
 import { AuthService } from '../../core/auth.service';
 import { navItemsFor } from '../../shell/nav-items';
 import { MyParticipation } from './my-participation';
+import { MyTaskCounts } from './my-task-counts';
 
 /** Start page: what the portal is for and where to find what. */
 @Component({
   selector: 'srp-overview-page',
-  imports: [MatIcon, MyParticipation, RouterLink, SecondFactorHint],
+  imports: [MatIcon, MyParticipation, MyTaskCounts, RouterLink, SecondFactorHint],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

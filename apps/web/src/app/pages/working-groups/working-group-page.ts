@@ -74,6 +74,14 @@ type JoinBlock = 'archived' | 'no-organization' | 'not-member' | null;
     './working-group-page.scss',
     './group-members.scss',
   ],
+  // The header's buttons ("Aufgaben ansehen", "Gruppe bearbeiten") side by side, wrapping on phones.
+  styles: `
+    .header-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkingGroupPage {
@@ -102,6 +110,8 @@ export class WorkingGroupPage {
     const role = this.user()?.role;
     return role === 'admin' || role === 'coordinator';
   });
+  /** The group's tasks are for its members and the coordination (the api answers 404 to everyone else). */
+  protected readonly seesTasks = computed(() => this.group()?.myStatus === 'active' || this.isCoordination());
   /** Contacts (kommunale Ansprechpersonen) put people of their own organisation into groups. */
   protected readonly addsOwnPeople = computed(() => {
     const user = this.user();
