@@ -19,6 +19,7 @@ import { TaskDetail, TaskSummary, TasksService } from '../../../core/tasks.servi
 import { apiErrorCode, apiErrorText } from '../../../shared/api-errors';
 import { BerlinDatePipe } from '../../../shared/berlin-date.pipe';
 import { TaskStatusChip } from '../task-chips';
+import { loadNextPage, PagedTasks } from './task-pages';
 
 /** How long an archived task can be restored (the api's rule). */
 export const RESTORE_DAYS = 30;
@@ -28,10 +29,7 @@ export function restorableUntil(archivedAt: string): Date {
   return new Date(new Date(archivedAt).getTime() + RESTORE_DAYS * 24 * 60 * 60 * 1000);
 }
 
-type ArchiveState =
-  | { status: 'loading' }
-  | { status: 'loaded'; items: TaskSummary[]; nextCursor: string | null; more: 'idle' | 'loading' | 'error' }
-  | { status: 'error'; message: string };
+type ArchiveState = PagedTasks;
 
 interface RowProblem {
   taskId: string;
@@ -182,31 +180,11 @@ export class TaskArchiveView {
   }
 
   protected loadMore(): void {
-    const state = this.state();
-    if (state.status !== 'loaded' || !state.nextCursor || state.more === 'loading') {
-      return;
-    }
-    this.state.set({ ...state, more: 'loading' });
-    this.tasks
-      .list({ groupId: this.groupId(), archived: true, limit: 50, cursor: state.nextCursor })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          const current = this.state();
-          if (current.status !== 'loaded') return;
-          const known = new Set(current.items.map((task) => task.id));
-          this.state.set({
-            status: 'loaded',
-            items: [...current.items, ...page.items.filter((task) => !known.has(task.id))],
-            nextCursor: page.nextCursor,
-            more: 'idle',
-          });
-        },
-        error: () => {
-          const current = this.state();
-          if (current.status === 'loaded') this.state.set({ ...current, more: 'error' });
-        },
-      });
+    loadNextPage(
+      this.state,
+      (cursor) => this.tasks.list({ groupId: this.groupId(), archived: true, limit: 50, cursor }),
+      this.destroyRef,
+    );
   }
 
   protected restore(task: TaskSummary): void {

@@ -24,6 +24,7 @@ import { TASK_STATUS_LABELS, TaskPerson, TaskSummary, TasksService } from '../..
 import { apiErrorText } from '../../../shared/api-errors';
 import { BerlinDatePipe } from '../../../shared/berlin-date.pipe';
 import { TaskDueChip, TaskPriorityChip, TaskStatusChip } from '../task-chips';
+import { loadNextPage, PagedTasks } from './task-pages';
 import {
   DUE_FILTER_LABELS,
   EMPTY_FILTERS,
@@ -38,10 +39,7 @@ import {
 /** Rows per page; "Weitere laden" asks for the next page by its cursor. */
 export const PAGE_SIZE = 50;
 
-type ListState =
-  | { status: 'loading' }
-  | { status: 'loaded'; items: TaskSummary[]; nextCursor: string | null; more: 'idle' | 'loading' | 'error' }
-  | { status: 'error'; message: string };
+type ListState = PagedTasks;
 
 /**
  * The list view of a group's tasks: filters (person, status, label, due, full-text search) and the
@@ -181,31 +179,11 @@ export class TaskListView {
   }
 
   protected loadMore(): void {
-    const state = this.state();
-    if (state.status !== 'loaded' || !state.nextCursor || state.more === 'loading') {
-      return;
-    }
-    this.state.set({ ...state, more: 'loading' });
-    this.tasks
-      .list({ ...filtersToQuery(this.groupId(), this.filters()), limit: PAGE_SIZE, cursor: state.nextCursor })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          const current = this.state();
-          if (current.status !== 'loaded') return;
-          const known = new Set(current.items.map((task) => task.id));
-          this.state.set({
-            status: 'loaded',
-            items: [...current.items, ...page.items.filter((task) => !known.has(task.id))],
-            nextCursor: page.nextCursor,
-            more: 'idle',
-          });
-        },
-        error: () => {
-          const current = this.state();
-          if (current.status === 'loaded') this.state.set({ ...current, more: 'error' });
-        },
-      });
+    loadNextPage(
+      this.state,
+      (cursor) => this.tasks.list({ ...filtersToQuery(this.groupId(), this.filters()), limit: PAGE_SIZE, cursor }),
+      this.destroyRef,
+    );
   }
 
   protected resetFilters(): void {
