@@ -120,3 +120,24 @@ export async function makeLead(email: string, groupNumber: number): Promise<void
     await client.end();
   }
 }
+
+/**
+ * Makes an existing person an active member (not a lead) of the UAG with this number
+ * (precondition, as if their request had been approved or their contact had put them there).
+ */
+export async function makeMember(email: string, groupNumber: number): Promise<void> {
+  const client = new pg.Client({ connectionString: e2eEnv()['DATABASE_URL'] });
+  await client.connect();
+  try {
+    const inserted = await client.query(
+      `INSERT INTO group_membership (group_id, account_id, role, status, joined_at)
+       SELECT g.id, a.id, 'member', 'active', now() FROM working_group g, account a
+        WHERE g.number = $2 AND a.email = $1`,
+      [email, groupNumber],
+    );
+    // A typo in the e-mail or the number would otherwise only show much later, as a missing button.
+    if (inserted.rowCount !== 1) throw new Error(`Could not add ${email} to UAG ${groupNumber}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -121,6 +121,8 @@ describe('CommentComposer', () => {
     fixture.componentInstance.composer().clear();
     await fixture.whenStable();
     expect(textarea().value).toBe('');
+    // The emptied field is ready for the next comment, not shown as an error.
+    expect(element().querySelector('.mat-form-field-invalid')).toBeNull();
   });
 
   it('chooses a person with the mouse and refuses an empty comment', async () => {

@@ -8,7 +8,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { CdkTextareaAutosize } from '@angular/cdk/text-field';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -57,7 +57,7 @@ let nextId = 0;
     ReactiveFormsModule,
   ],
   template: `
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate #formDirective="ngForm">
       <div class="field">
         <mat-form-field appearance="outline" subscriptSizing="dynamic" hideRequiredMarker>
           <mat-label>Ihr Kommentar</mat-label>
@@ -209,6 +209,8 @@ export class CommentComposer {
   /** People chosen from the list, by id; only those still named in the text are sent. */
   private readonly chosen = new Map<string, string>();
   private readonly textarea = viewChild.required<ElementRef<HTMLTextAreaElement>>('textarea');
+  /** resetForm() also clears "submitted", so the emptied required field does not turn red. */
+  private readonly formDirective = viewChild.required<FormGroupDirective>('formDirective');
 
   protected readonly suggestions = computed(() => {
     const query = this.query();
@@ -230,7 +232,7 @@ export class CommentComposer {
 
   /** Empties the form after the comment was saved. */
   clear(): void {
-    this.form.reset({ body: '' });
+    this.formDirective().resetForm({ body: '' });
     this.chosen.clear();
     this.query.set(null);
     this.dismissedAt = null;

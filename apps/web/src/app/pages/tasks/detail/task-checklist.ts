@@ -11,7 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
@@ -115,7 +115,7 @@ const ITEM_VALIDATORS = [
     }
     @if (mayEdit()) {
       @if (items().length < maxItems) {
-        <form class="add" [formGroup]="addForm" (ngSubmit)="add()" novalidate>
+        <form class="add" [formGroup]="addForm" (ngSubmit)="add()" novalidate #addDirective="ngForm">
           <mat-form-field appearance="outline" subscriptSizing="dynamic" hideRequiredMarker>
             <mat-label>Neuer Punkt</mat-label>
             <input #addInput matInput [formControl]="newText" [attr.maxlength]="maxLength" />
@@ -226,6 +226,8 @@ export class TaskChecklist {
   protected readonly addForm = new FormGroup({ text: this.newText });
   private readonly renameInput = viewChild<ElementRef<HTMLInputElement>>('renameInput');
   private readonly addInput = viewChild<ElementRef<HTMLInputElement>>('addInput');
+  /** resetForm() also clears "submitted", so the emptied required field does not turn red. */
+  private readonly addDirective = viewChild<FormGroupDirective>('addDirective');
 
   protected toggle(item: ChecklistEntry, done: boolean, source: MatCheckbox): void {
     if (this.busy() || !this.mayWork()) {
@@ -245,7 +247,9 @@ export class TaskChecklist {
       return;
     }
     this.changed.emit({ kind: 'add', text: this.newText.value });
-    this.newText.reset('');
+    const directive = this.addDirective();
+    if (directive) directive.resetForm({ text: '' });
+    else this.newText.reset('');
     afterNextRender(() => this.addInput()?.nativeElement.focus(), { injector: this.injector });
   }
 
