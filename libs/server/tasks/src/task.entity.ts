@@ -38,6 +38,7 @@ export interface ChecklistItem {
 @Index('IDX_task_group_done', ['groupId', 'completedAt', 'id'], {
   where: `"status" = 'done' AND "archived_at" IS NULL`,
 })
+@Index('IDX_task_group_labels', { synchronize: false })
 @Index('IDX_task_group_archived', ['groupId', 'archivedAt'], { where: '"archived_at" IS NOT NULL' })
 @Index('IDX_task_group_due', { synchronize: false })
 @Index('IDX_task_group_priority', { synchronize: false })

@@ -81,9 +81,14 @@ export class Tasks1764220000000 implements MigrationInterface {
       `CREATE INDEX "IDX_task_group_priority" ON "task" ("group_id", (-"priority"), COALESCE("due_date", 'infinity'::date), "id") WHERE "archived_at" IS NULL`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_task_search" ON "task" USING gin ("search")`);
+    // The labels in use on a board, read from the index alone.
+    await queryRunner.query(
+      `CREATE INDEX "IDX_task_group_labels" ON "task" ("group_id") INCLUDE ("labels") WHERE "archived_at" IS NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IDX_task_group_labels"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_task_search"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_task_group_priority"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_task_group_due"`);

@@ -6,7 +6,6 @@ import { csvCell, DomainError } from '@srp/server/platform';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { mayArchiveTasks, mayEditTasks } from '../access/task-access';
-import { groupRoleOf } from '../access/task-standing';
 import { TASK_PRIORITY_LABELS, TASK_STATUS_LABELS, germanDate } from '../task-labels';
 import {
   ListTasksQuery,
@@ -56,8 +55,7 @@ export class TaskQueriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async board(actor: Actor, groupId: string): Promise<TaskBoardDto> {
-    const group = await this.groupRef(groupId);
-    const role = await groupRoleOf(this.dataSource.manager, actor.accountId, groupId);
+    const { group, role } = await this.groupAndRole(actor, groupId);
     // Outsiders learn nothing about a group's tasks, not even that there are any.
     if (!mayEditTasks(actor, { groupRole: role })) throw new DomainError('NOT_FOUND');
     const [open, done, counts, members, labels] = await Promise.all([
@@ -212,6 +210,23 @@ export class TaskQueriesService {
     );
   }
 
+  /** The group (404 if none) and the actor's active role in it, in one round trip. */
+  private async groupAndRole(
+    actor: Actor,
+    groupId: string,
+  ): Promise<{ group: TaskGroupRefDto; role: 'lead' | 'member' | null }> {
+    const [row] = await this.dataSource.query(
+      `SELECT g.id, g.number, g.name, g.short_name AS "shortName", m.role
+         FROM working_group g
+         LEFT JOIN group_membership m ON m.group_id = g.id AND m.account_id = $2 AND m.status = 'active'
+        WHERE g.id = $1`,
+      [groupId, actor.accountId],
+    );
+    if (!row) throw new DomainError('NOT_FOUND');
+    const { role, ...group } = row;
+    return { group, role: role ?? null };
+  }
+
   async groupRef(groupId: string): Promise<TaskGroupRefDto> {
     const [g] = await this.dataSource.query(
       `SELECT id, number, name, short_name AS "shortName" FROM working_group WHERE id = $1`,
@@ -241,8 +256,7 @@ export class TaskQueriesService {
     ];
     let order: KeysetOrder = query.sort ?? 'due';
     if (query.groupId) {
-      await this.groupRef(query.groupId);
-      const role = await groupRoleOf(this.dataSource.manager, actor.accountId, query.groupId);
+      const { role } = await this.groupAndRole(actor, query.groupId);
       if (!mayEditTasks(actor, { groupRole: role })) throw new DomainError('NOT_FOUND');
       sql.push(`t.group_id = ${p(query.groupId)}`);
       if (query.archived) {
