@@ -122,7 +122,7 @@ export class TaskQueriesService {
 
   /** The filtered list as CSV for spreadsheet programs (semicolons, UTF-8 with BOM). */
   async csv(actor: Actor, query: ListTasksQuery): Promise<{ filename: string; body: string }> {
-    const { sql, params, order } = await this.filtered(actor, { ...query, cursor: undefined });
+    const { sql, params, order, group } = await this.filtered(actor, { ...query, cursor: undefined });
     const rows: SummaryRow[] = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS} ${sql.join(' ')} ORDER BY ${orderBy(order)} LIMIT ${CSV_LIMIT}`,
       params,
@@ -158,7 +158,6 @@ export class TaskQueriesService {
         `/aufgaben/${t.id}`,
       ];
     });
-    const group = query.groupId ? await this.groupRef(query.groupId) : null;
     const filename = group ? `aufgaben-${fileSlug(group.shortName)}.csv` : 'aufgaben.csv';
     return {
       filename,
@@ -227,20 +226,11 @@ export class TaskQueriesService {
     return { group, role: role ?? null };
   }
 
-  async groupRef(groupId: string): Promise<TaskGroupRefDto> {
-    const [g] = await this.dataSource.query(
-      `SELECT id, number, name, short_name AS "shortName" FROM working_group WHERE id = $1`,
-      [groupId],
-    );
-    if (!g) throw new DomainError('NOT_FOUND');
-    return g;
-  }
-
   /** FROM and WHERE of a list query, with the visibility rule first. */
   private async filtered(
     actor: Actor,
     query: ListTasksQuery,
-  ): Promise<{ sql: string[]; params: unknown[]; order: KeysetOrder }> {
+  ): Promise<{ sql: string[]; params: unknown[]; order: KeysetOrder; group: TaskGroupRefDto | null }> {
     const params: unknown[] = [];
     const p = (value: unknown) => {
       params.push(value);
@@ -255,8 +245,11 @@ export class TaskQueriesService {
         : 'FROM task t JOIN working_group g ON g.id = t.group_id WHERE',
     ];
     let order: KeysetOrder = query.sort ?? 'due';
+    let group: TaskGroupRefDto | null = null;
     if (query.groupId) {
-      const { role } = await this.groupAndRole(actor, query.groupId);
+      const found = await this.groupAndRole(actor, query.groupId);
+      group = found.group;
+      const role = found.role;
       if (!mayEditTasks(actor, { groupRole: role })) throw new DomainError('NOT_FOUND');
       sql.push(`t.group_id = ${p(query.groupId)}`);
       if (query.archived) {
@@ -307,6 +300,6 @@ export class TaskQueriesService {
       const tsQuery = germanPrefixQuery(query.q);
       sql.push(tsQuery ? `AND t.search @@ to_tsquery('german', ${p(tsQuery)})` : 'AND FALSE');
     }
-    return { sql, params, order };
+    return { sql, params, order, group };
   }
 }
