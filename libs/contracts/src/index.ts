@@ -3,3 +3,5 @@ export * from './lib/identity';
 export * from './lib/organizations';
 export * from './lib/groups';
 export * from './lib/tasks';
+export * from './lib/meetings';
+export * from './lib/minutes';

@@ -3,6 +3,8 @@ import { IDENTITY_SCHEMA } from '@srp/server/identity';
 import { ORGANIZATIONS_SCHEMA } from '@srp/server/organizations';
 import { GROUPS_SCHEMA } from '@srp/server/groups';
 import { TASKS_SCHEMA } from '@srp/server/tasks';
+import { MEETINGS_SCHEMA } from '@srp/server/meetings';
+import { MINUTES_SCHEMA } from '@srp/server/minutes';
 
 /** Every entity and migration of the portal, in the domains' dependency order. */
 export const APP_SCHEMA = combineSchemas(
@@ -11,4 +13,6 @@ export const APP_SCHEMA = combineSchemas(
   ORGANIZATIONS_SCHEMA,
   GROUPS_SCHEMA,
   TASKS_SCHEMA,
+  MEETINGS_SCHEMA,
+  MINUTES_SCHEMA,
 );
