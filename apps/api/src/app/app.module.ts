@@ -5,6 +5,7 @@ import { OrganizationsHttpModule } from '@srp/server/organizations';
 import { AppConfig, HealthModule, PlatformModule, SiteModule } from '@srp/server/platform';
 import { APP_SCHEMA } from '@srp/server/schema';
 import { TasksHttpModule } from '@srp/server/tasks';
+import { MeetingsHttpModule } from '@srp/server/meetings';
 
 /** The api: platform services plus every domain module with its controllers. */
 @Module({})
@@ -18,6 +19,7 @@ export class AppModule {
         OrganizationsHttpModule,
         GroupsHttpModule,
         TasksHttpModule,
+        MeetingsHttpModule,
         HealthModule,
         SiteModule,
       ],

@@ -28,6 +28,8 @@ export const ACTIONS = [
   'groups.participate',
   /** See, create and work on tasks; object-checked against the task's group (tasks domain). */
   'tasks.participate',
+  /** See meetings and their minutes, answer, propose agenda items, plan and record meetings; object-checked (meetings and minutes domains). */
+  'meetings.participate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -37,6 +39,7 @@ const EVERYONE: Action[] = [
   'organization.contribute',
   'groups.participate',
   'tasks.participate',
+  'meetings.participate',
 ];
 const COORDINATION: Action[] = ['accounts.read', 'accounts.invite', 'organizations.manage', 'groups.manage'];
 

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, AuditOrigin, AuditService } from '@srp/server/identity';
+import { DomainError } from '@srp/server/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { mayAnswerMeeting, mayManageMeeting, maySeeMeeting } from '../access/meeting-access';
+import { AgendaItem } from '../entities/agenda-item.entity';
+import { Meeting } from '../entities/meeting.entity';
+import { assertVersion, invalid, visibleMeeting } from '../meeting-support';
+import { AgendaItemInputDto, DecideAgendaItemDto, ReorderAgendaDto, UpdateAgendaItemDto } from '../meetings.dto';
+import { MEETING_LIMITS } from '@srp/contracts';
+
+/** The agenda: items by the organiser, proposals by invitees (call for agenda items), decisions, order. */
+@Injectable()
+export class AgendaService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Organisers add accepted items; invitees propose items while the call for items is open. */
+  async add(actor: Actor, meetingId: string, input: AgendaItemInputDto, origin: AuditOrigin): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const { standing } = await visibleMeeting(manager, actor, meetingId, maySeeMeeting, { lock: true });
+      const meeting = await manager.findOneByOrFail(Meeting, { id: meetingId });
+      if (meeting.status === 'cancelled') throw new DomainError('CONFLICT', 'Der Termin ist abgesagt.');
+      const manage = mayManageMeeting(actor, standing);
+      if (!manage) {
+        if (!mayAnswerMeeting(actor, standing)) throw new DomainError('FORBIDDEN');
+        if (!meeting.callForItems || meeting.startsAt.getTime() <= Date.now()) {
+          throw new DomainError('CONFLICT', 'Für diesen Termin werden keine Themen mehr gesammelt.');
+        }
+      }
+      const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM agenda_item WHERE meeting_id = $1`, [
+        meetingId,
+      ])) as { count: number }[];
+      if (count >= MEETING_LIMITS.agendaItems * 2) {
+        throw new DomainError('CONFLICT', 'Die Tagesordnung hat bereits die größte mögliche Zahl an Punkten.');
+      }
+      const item = await manager.save(
+        manager.create(AgendaItem, {
+          meetingId,
+          ...this.fields(input),
+          status: manage ? 'accepted' : 'proposed',
+          position: manage ? await this.endPosition(manager, meetingId) : 0,
+          proposedBy: actor.accountId,
+          decidedBy: manage ? actor.accountId : null,
+          decidedAt: manage ? new Date() : null,
+        }),
+      );
+      await this.bumpAgenda(manager, meetingId);
+      await this.audit.record(
+        origin,
+        {
+          action: manage ? 'agenda_item.added' : 'agenda_item.proposed',
+          subjectType: 'meeting',
+          subjectId: meetingId,
+          details: { agendaItemId: item.id, after: { ...input, notes: undefined } },
+        },
+        manager,
+      );
+      return item.id;
+    });
+  }
+
+  /** Changes an item: organisers any, proposers their own while it waits for a decision. */
+  async update(actor: Actor, itemId: string, input: UpdateAgendaItemDto, origin: AuditOrigin): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const { item, manage } = await this.itemForChange(manager, actor, itemId);
+      assertVersion(item.version, input.version, 'Der Tagesordnungspunkt');
+      const before = { title: item.title, presenter: item.presenter, plannedMinutes: item.plannedMinutes };
+      Object.assign(item, this.fields(input));
+      await manager.save(item);
+      await this.bumpAgenda(manager, item.meetingId);
+      await this.audit.record(
+        origin,
+        {
+          action: 'agenda_item.updated',
+          subjectType: 'meeting',
+          subjectId: item.meetingId,
+          details: {
+            agendaItemId: itemId,
+            by: manage ? 'organizer' : 'proposer',
+            before,
+            after: { ...input, notes: undefined },
+          },
+        },
+        manager,
+      );
+      return item.meetingId;
+    });
+  }
+
+  /** Accepts (appended to the agenda) or rejects (with a note for the proposer) a proposal. */
+  async decide(actor: Actor, itemId: string, input: DecideAgendaItemDto, origin: AuditOrigin): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const { item, manage } = await this.itemForChange(manager, actor, itemId);
+      if (!manage) throw new DomainError('FORBIDDEN');
+      assertVersion(item.version, input.version, 'Der Tagesordnungspunkt');
+      if (item.status !== 'proposed')
+        throw new DomainError('CONFLICT', 'Über diesen Vorschlag wurde bereits entschieden.');
+      item.status = input.decision === 'accept' ? 'accepted' : 'rejected';
+      item.decisionNote = input.note?.trim() || null;
+      item.decidedBy = actor.accountId;
+      item.decidedAt = new Date();
+      if (item.status === 'accepted') item.position = await this.endPosition(manager, item.meetingId);
+      await manager.save(item);
+      await this.bumpAgenda(manager, item.meetingId);
+      await this.audit.record(
+        origin,
+        {
+          action: input.decision === 'accept' ? 'agenda_item.accepted' : 'agenda_item.rejected',
+          subjectType: 'meeting',
+          subjectId: item.meetingId,
+          details: { agendaItemId: itemId, note: item.decisionNote },
+        },
+        manager,
+      );
+      return item.meetingId;
+    });
+  }
+
+  /** Removes an item (organisers) or withdraws a proposal (its proposer). */
+  async remove(actor: Actor, itemId: string, version: number, origin: AuditOrigin): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const { item } = await this.itemForChange(manager, actor, itemId);
+      assertVersion(item.version, version, 'Der Tagesordnungspunkt');
+      await manager.delete(AgendaItem, { id: itemId });
+      await this.bumpAgenda(manager, item.meetingId);
+      await this.audit.record(
+        origin,
+        {
+          action: 'agenda_item.removed',
+          subjectType: 'meeting',
+          subjectId: item.meetingId,
+          details: { agendaItemId: itemId, before: { title: item.title, status: item.status } },
+        },
+        manager,
+      );
+      return item.meetingId;
+    });
+  }
+
+  /** Puts the accepted items in the given order (TOP 1, 2, …). */
+  async reorder(actor: Actor, meetingId: string, input: ReorderAgendaDto, origin: AuditOrigin): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { standing } = await visibleMeeting(manager, actor, meetingId, maySeeMeeting, { lock: true });
+      if (!mayManageMeeting(actor, standing)) throw new DomainError('FORBIDDEN');
+      const meeting = await manager.findOneByOrFail(Meeting, { id: meetingId });
+      assertVersion(meeting.agendaVersion, input.agendaVersion, 'Die Tagesordnung');
+      const accepted = (await manager.query(
+        `SELECT id FROM agenda_item WHERE meeting_id = $1 AND status = 'accepted' ORDER BY position`,
+        [meetingId],
+      )) as { id: string }[];
+      const known = new Set(accepted.map((a) => a.id));
+      if (input.itemIds.length !== known.size || input.itemIds.some((id) => !known.has(id))) {
+        throw invalid('itemIds', 'Bitte geben Sie jeden Punkt der Tagesordnung genau einmal an.');
+      }
+      await manager.query(
+        `UPDATE agenda_item SET position = o.position, updated_at = now()
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, position)
+          WHERE agenda_item.id = o.id AND agenda_item.meeting_id = $1`,
+        [meetingId, input.itemIds],
+      );
+      await this.bumpAgenda(manager, meetingId);
+      await this.audit.record(
+        origin,
+        {
+          action: 'agenda.reordered',
+          subjectType: 'meeting',
+          subjectId: meetingId,
+          details: { before: accepted.map((a) => a.id), after: input.itemIds },
+        },
+        manager,
+      );
+    });
+  }
+
+  private fields(input: AgendaItemInputDto) {
+    return {
+      title: input.title.trim(),
+      presenter: input.presenter?.trim() || null,
+      plannedMinutes: input.plannedMinutes ?? null,
+      notes: input.notes ?? '',
+      links: (input.links ?? []).map((l) => ({ label: l.label.trim(), url: l.url.trim() })),
+    };
+  }
+
+  /** The item with its meeting locked; 404 when invisible, 403 when the actor may not change it. */
+  private async itemForChange(manager: EntityManager, actor: Actor, itemId: string) {
+    const item = await manager.findOneBy(AgendaItem, { id: itemId });
+    if (!item) throw new DomainError('NOT_FOUND');
+    const { standing } = await visibleMeeting(manager, actor, item.meetingId, maySeeMeeting, { lock: true });
+    const manage = mayManageMeeting(actor, standing);
+    const ownProposal = item.status === 'proposed' && item.proposedBy === actor.accountId;
+    // Someone else's proposal is not shown to other invitees: 404, as if it did not exist.
+    if (!manage && item.status !== 'accepted' && item.proposedBy !== actor.accountId)
+      throw new DomainError('NOT_FOUND');
+    if (!manage && !ownProposal) throw new DomainError('FORBIDDEN');
+    const meeting = await manager.findOneByOrFail(Meeting, { id: item.meetingId });
+    if (meeting.status === 'cancelled') throw new DomainError('CONFLICT', 'Der Termin ist abgesagt.');
+    return { item, manage };
+  }
+
+  private async endPosition(manager: EntityManager, meetingId: string): Promise<number> {
+    const [{ max }] = (await manager.query(
+      `SELECT coalesce(max(position), 0) AS max FROM agenda_item WHERE meeting_id = $1 AND status = 'accepted'`,
+      [meetingId],
+    )) as { max: number }[];
+    return Number(max) + 1;
+  }
+
+  private async bumpAgenda(manager: EntityManager, meetingId: string): Promise<void> {
+    await manager.query(`UPDATE meeting SET agenda_version = agenda_version + 1 WHERE id = $1`, [meetingId]);
+  }
+}
