@@ -81,6 +81,23 @@ describe('people administration, audit log and the role × route matrix', () => 
         [group],
       )
     ).rows.map((r) => r.id as string);
+    // A UAG 1 meeting with one agenda item: the plain member is neither invited nor in UAG 1.
+    const meeting = (
+      await pg.query(
+        `INSERT INTO meeting (kind, title, format, online_url, starts_at, ends_at, host_group_id, version)
+         VALUES ('uag_sitzung', 'Matrix-Termin', 'online', 'https://meet.example.org/matrix',
+                 now() + interval '10 days', now() + interval '10 days 1 hour', $1, 1) RETURNING id`,
+        [group],
+      )
+    ).rows[0].id as string;
+    const agendaItem = (
+      await pg.query(
+        `INSERT INTO agenda_item (meeting_id, title, status, position, version)
+         VALUES ($1, 'Matrix-TOP', 'accepted', 1, 1) RETURNING id`,
+        [meeting],
+      )
+    ).rows[0].id as string;
+    const guestToken = 'G'.repeat(43);
     const everyone = { anonymous: [401], member: [200], coordinator: [200], admin: [200] };
     const coordination = (status: number) => ({
       anonymous: [401],
@@ -200,6 +217,56 @@ describe('people administration, audit log and the role × route matrix', () => 
       ],
       ['POST', `/api/tasks/${task}/archive`, { version: 999 }, outsider(409)],
       ['POST', `/api/tasks/${task}/restore`, { version: 999 }, outsider(409)],
+      // Meetings (issue #6): the calendar for everyone signed in; initiative-wide meetings are planned
+      // by coordination; someone else's group meeting is 404 for the member; coordination manages
+      // every meeting but answers only where invited (403); stale versions 409.
+      ['GET', '/api/meetings?from=2026-01-01&to=2026-12-31', undefined, everyone],
+      [
+        'POST',
+        '/api/meetings',
+        {
+          kind: 'monatsrunde',
+          title: 'Matrix-Runde',
+          format: 'online',
+          onlineUrl: 'https://meet.example.org/matrix',
+          date: '2030-01-09',
+          startTime: '10:00',
+          endTime: '11:30',
+        },
+        coordination(201),
+      ],
+      ['GET', `/api/meetings/${meeting}`, undefined, outsider(200)],
+      ['GET', '/api/meetings/00000000-0000-4000-8000-000000000000', undefined, outsider(404)],
+      ['PATCH', `/api/meetings/${meeting}`, { title: 'Neu', version: 999 }, outsider(409)],
+      ['POST', `/api/meetings/${meeting}/cancel`, { version: 999 }, outsider(409)],
+      ['GET', `/api/meetings/${meeting}/ics`, undefined, outsider(200)],
+      ['POST', `/api/meetings/${meeting}/answer`, { answer: 'yes' }, { ...outsider(403), member: [404] }],
+      ['GET', `/api/meetings/${meeting}/attendance`, undefined, outsider(200)],
+      ['PUT', `/api/meetings/${meeting}/attendance`, { rows: [], version: 999 }, outsider(409)],
+      ['POST', `/api/meetings/${meeting}/agenda-items`, { title: 'Matrix-Punkt' }, outsider(201)],
+      ['POST', `/api/meetings/${meeting}/agenda/order`, { itemIds: [agendaItem], agendaVersion: 999 }, outsider(409)],
+      ['PATCH', `/api/agenda-items/${agendaItem}`, { title: 'Neu', version: 999 }, outsider(409)],
+      ['POST', `/api/agenda-items/${agendaItem}/decision`, { decision: 'accept', version: 999 }, outsider(409)],
+      ['DELETE', `/api/agenda-items/${agendaItem}?version=999`, undefined, outsider(409)],
+      ['GET', '/api/calendar/feed', undefined, everyone],
+      ['POST', '/api/calendar/feed', undefined, everyone],
+      [
+        'DELETE',
+        '/api/calendar/feed',
+        undefined,
+        { anonymous: [401], member: [204], coordinator: [204], admin: [204] },
+      ],
+      // Public by token: an unknown token is 404 for everyone, signed in or not.
+      ['GET', `/api/calendar/feeds/${guestToken}.ics`, undefined, { ...outsider(404), anonymous: [404] }],
+      [
+        'GET',
+        `/api/calendar/feeds/${guestToken}/groups/${group}.ics`,
+        undefined,
+        { ...outsider(404), anonymous: [404] },
+      ],
+      ['GET', `/api/guest/${guestToken}`, undefined, { ...outsider(404), anonymous: [404] }],
+      ['POST', `/api/guest/${guestToken}/answer`, { answer: 'yes' }, { ...outsider(404), anonymous: [404] }],
+      ['GET', `/api/guest/${guestToken}/ics`, undefined, { ...outsider(404), anonymous: [404] }],
     ];
     const failures: string[] = [];
     for (const [method, path, body, expected] of routes) {

@@ -6,6 +6,7 @@ import { AppConfig, HealthModule, PlatformModule, SiteModule } from '@srp/server
 import { APP_SCHEMA } from '@srp/server/schema';
 import { TasksHttpModule } from '@srp/server/tasks';
 import { MeetingsHttpModule } from '@srp/server/meetings';
+import { MinutesHttpModule } from '@srp/server/minutes';
 
 /** The api: platform services plus every domain module with its controllers. */
 @Module({})
@@ -20,6 +21,7 @@ export class AppModule {
         GroupsHttpModule,
         TasksHttpModule,
         MeetingsHttpModule,
+        MinutesHttpModule,
         HealthModule,
         SiteModule,
       ],

@@ -15,6 +15,7 @@ import { ErrorPage } from './pages/error/error-page';
 import { AcceptInvitationPage } from './pages/invitation/accept-invitation-page';
 import { KnowledgePage } from './pages/knowledge/knowledge-page';
 import { LegalPage } from './pages/legal/legal-page';
+import { GuestPage } from './pages/meetings/guest/guest-page';
 import { MeetingsPage } from './pages/meetings/meetings-page';
 import { MunicipalitiesPage } from './pages/municipalities/municipalities-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
@@ -67,7 +68,7 @@ describe('appRoutes', () => {
     TestBed.inject(HttpTestingController).verify();
   });
 
-  it('requires sign-in for every page except sign-in, e-mail links, legal, error and 404 pages', () => {
+  it('requires sign-in for every page except sign-in, e-mail and guest links, legal, error and 404 pages', () => {
     const routes = flatten(appRoutes);
     expect(routes.filter((r) => !r.guarded).map((r) => r.path)).toEqual([
       '/anmelden',
@@ -77,11 +78,20 @@ describe('appRoutes', () => {
       '/impressum',
       '/datenschutz',
       '/barrierefreiheit',
+      '/gast/:token',
       '/fehler',
       '/**',
     ]);
     expect(routes.filter((r) => r.guarded).map((r) => r.path)).toEqual(
-      expect.arrayContaining(['/profil', '/aufgaben', '/aufgaben/:id', '/arbeitsgruppen/:id/aufgaben']),
+      expect.arrayContaining([
+        '/profil',
+        '/aufgaben',
+        '/aufgaben/:id',
+        '/arbeitsgruppen/:id/aufgaben',
+        '/termine',
+        '/termine/:id',
+        '/termine/:id/anwesenheit',
+      ]),
     );
   });
 
@@ -185,6 +195,7 @@ describe('appRoutes', () => {
     ['/einladung/abc', AcceptInvitationPage, 'Einladung annehmen', '/api/invitations/abc'],
     ['/passwort-vergessen', ForgotPasswordPage, 'Passwort vergessen', undefined],
     ['/passwort-zuruecksetzen/abc', ResetPasswordPage, 'Neues Passwort festlegen', '/api/password-reset/abc'],
+    ['/gast/abc', GuestPage, 'Einladung', '/api/guest/abc'],
   ] as [string, Type<unknown>, string, string | undefined][])(
     '%s opens without sign-in',
     async (url, component, title, request) => {

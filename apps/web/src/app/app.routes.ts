@@ -48,6 +48,12 @@ export const appRoutes: Route[] = [
   legalRoute('datenschutz', 'Datenschutz'),
   legalRoute('barrierefreiheit', 'Barrierefreiheit'),
   {
+    // A guest's personal link to one meeting: no account, no shell.
+    path: 'gast/:token',
+    title: 'Einladung',
+    loadComponent: () => import('./pages/meetings/guest/guest-page').then((m) => m.GuestPage),
+  },
+  {
     path: 'fehler',
     title: 'Fehler',
     loadComponent: () => import('./pages/error/error-page').then((m) => m.ErrorPage),
@@ -107,6 +113,16 @@ export const appRoutes: Route[] = [
         path: 'termine',
         title: 'Termine',
         loadComponent: () => import('./pages/meetings/meetings-page').then((m) => m.MeetingsPage),
+      },
+      {
+        path: 'termine/:id',
+        title: 'Termin',
+        loadComponent: () => import('./pages/meetings/detail/meeting-page').then((m) => m.MeetingPage),
+      },
+      {
+        path: 'termine/:id/anwesenheit',
+        title: 'Anwesenheit erfassen',
+        loadComponent: () => import('./pages/meetings/detail/attendance-page').then((m) => m.AttendancePage),
       },
       {
         path: 'wissen',

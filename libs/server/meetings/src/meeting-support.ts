@@ -53,7 +53,7 @@ export async function peopleById(
   const list = [...new Set([...ids].filter(Boolean))];
   if (!list.length) return new Map();
   const rows = (await manager.query(
-    `SELECT a.id, a.name, o.name AS organization
+    `SELECT a.id, a.name, o.display_name AS organization
        FROM account a LEFT JOIN organization o ON o.id = a.organization_id
       WHERE a.id = ANY($1::uuid[])`,
     [list],

@@ -409,7 +409,7 @@ export class CalendarFeedDto {
 
   @ApiProperty({
     type: [MeetingGroupRefDto],
-    description: 'Groups whose feed the address also opens: append /gruppen/<id>.ics',
+    description: 'Groups whose feed the address also opens: replace the final ".ics" with "/groups/<id>.ics"',
   })
   groups!: MeetingGroupRefDto[];
 }

@@ -45,6 +45,7 @@ const PAGE_DATA: Array<[RegExp, object | null]> = [
   [/^\/api\/(organizations|districts|groups|people)$/, []],
   [/^\/api\/organizations\/[^/]+$/, null],
   [/^\/api\/coverage$/, { groups: [], rows: [] }],
+  [/^\/api\/meetings$/, { items: [] }],
   [/^\/api\/tasks\/counts$/, { open: 0, overdue: 0, dueThisWeek: 0 }],
   [/^\/api\/tasks\/mine$/, { items: [], counts: { open: 0, overdue: 0, dueThisWeek: 0 }, today: '2026-11-26' }],
   [/^\/data\/sachsen-anhalt-kreise\.geojson$/, { type: 'FeatureCollection', features: [] }],

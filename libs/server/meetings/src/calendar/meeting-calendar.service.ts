@@ -138,8 +138,9 @@ export class MeetingCalendarService {
       [hashToken(token)],
     )) as { feedId: string; lastUsedAt: Date | null; id: string; role: Actor['role'] }[];
     if (!owner) throw new DomainError('NOT_FOUND');
-    const params: unknown[] = [owner.id, FEED_PAST_DAYS, FEED_FUTURE_DAYS];
-    let where = mineCondition('$1');
+    // $3 is the owner for their own feed, or the group for a group feed (every parameter must be used).
+    const params: unknown[] = [FEED_PAST_DAYS, FEED_FUTURE_DAYS, owner.id];
+    let where = mineCondition('$3');
     let name = 'SmartRegion: Meine Termine';
     if (groupId) {
       const [group] = (await manager.query(
@@ -150,13 +151,13 @@ export class MeetingCalendarService {
       )) as { shortName: string; member: boolean }[];
       const coordination = owner.role === 'coordinator' || owner.role === 'admin';
       if (!group || (!group.member && !coordination)) throw new DomainError('NOT_FOUND');
-      params.push(groupId);
-      where = `(m.host_group_id = $4 OR EXISTS (SELECT 1 FROM meeting_group_invitation gi WHERE gi.meeting_id = m.id AND gi.group_id = $4))`;
+      params[2] = groupId;
+      where = `(m.host_group_id = $3 OR EXISTS (SELECT 1 FROM meeting_group_invitation gi WHERE gi.meeting_id = m.id AND gi.group_id = $3))`;
       name = `SmartRegion: ${group.shortName}`;
     }
     const rows = (await manager.query(
       `SELECT ${CALENDAR_COLUMNS} FROM meeting m LEFT JOIN working_group g ON g.id = m.host_group_id
-        WHERE m.starts_at > now() - make_interval(days => $2) AND m.starts_at < now() + make_interval(days => $3)
+        WHERE m.starts_at > now() - make_interval(days => $1) AND m.starts_at < now() + make_interval(days => $2)
           AND ${where}
         ORDER BY m.starts_at LIMIT 2000`,
       params,

@@ -460,14 +460,17 @@ export class MeetingsService {
   private async seriesInfo(manager: EntityManager, actor: Actor, seriesId: string, startsAt: string) {
     const series = await manager.findOneBy(MeetingSeries, { id: seriesId });
     if (!series) return null;
-    const visible = visibleMeetingsCondition('$3', isCoordination(actor));
+    const coordination = isCoordination(actor);
+    const visible = visibleMeetingsCondition('$3', coordination);
+    // Coordination's condition is TRUE and uses no $3; PostgreSQL refuses a parameter it does not use.
+    const params = coordination ? [seriesId, startsAt] : [seriesId, startsAt, actor.accountId];
     const [prev] = (await manager.query(
       `SELECT m.id FROM meeting m WHERE m.series_id = $1 AND m.starts_at < $2 AND ${visible} ORDER BY m.starts_at DESC LIMIT 1`,
-      [seriesId, startsAt, actor.accountId],
+      params,
     )) as { id: string }[];
     const [next] = (await manager.query(
       `SELECT m.id FROM meeting m WHERE m.series_id = $1 AND m.starts_at > $2 AND ${visible} ORDER BY m.starts_at LIMIT 1`,
-      [seriesId, startsAt, actor.accountId],
+      params,
     )) as { id: string }[];
     return {
       id: series.id,

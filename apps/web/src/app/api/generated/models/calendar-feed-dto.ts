@@ -7,7 +7,7 @@ export interface CalendarFeedDto {
   createdAt: string | null;
 
   /**
-   * Groups whose feed the address also opens: append /gruppen/<id>.ics
+   * Groups whose feed the address also opens: replace the final ".ics" with "/groups/<id>.ics"
    */
   groups: Array<MeetingGroupRefDto>;
   lastUsedAt: string | null;
