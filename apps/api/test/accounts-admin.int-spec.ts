@@ -98,6 +98,9 @@ describe('people administration, audit log and the role × route matrix', () => 
       )
     ).rows[0].id as string;
     const guestToken = 'G'.repeat(43);
+    // Draft minutes of that meeting: coordination manages them, the plain member does not see them.
+    const minutes = (await pg.query(`INSERT INTO minutes (meeting_id, version) VALUES ($1, 1) RETURNING id`, [meeting]))
+      .rows[0].id as string;
     const everyone = { anonymous: [401], member: [200], coordinator: [200], admin: [200] };
     const coordination = (status: number) => ({
       anonymous: [401],
@@ -267,6 +270,32 @@ describe('people administration, audit log and the role × route matrix', () => 
       ['GET', `/api/guest/${guestToken}`, undefined, { ...outsider(404), anonymous: [404] }],
       ['POST', `/api/guest/${guestToken}/answer`, { answer: 'yes' }, { ...outsider(404), anonymous: [404] }],
       ['GET', `/api/guest/${guestToken}/ics`, undefined, { ...outsider(404), anonymous: [404] }],
+      // Minutes (issue #6): draft minutes only for those who manage the meeting; wrong states and
+      // stale versions 409; exports exist only after the first release (404 before).
+      ['GET', '/api/decisions', undefined, everyone],
+      ['GET', `/api/meetings/${meeting}/open-points`, undefined, outsider(200)],
+      ['GET', `/api/meetings/${meeting}/minutes`, undefined, outsider(200)],
+      ['POST', `/api/meetings/${meeting}/minutes`, undefined, outsider(409)],
+      ['GET', `/api/minutes/${minutes}`, undefined, outsider(200)],
+      [
+        'PUT',
+        `/api/minutes/${minutes}`,
+        { version: 999, generalNotes: '', itemNotes: {}, publishLevel: 'group', entries: [] },
+        outsider(409),
+      ],
+      ['POST', `/api/minutes/${minutes}/submit`, { version: 999, reviewDeadline: '2030-01-20' }, outsider(409)],
+      ['POST', `/api/minutes/${minutes}/reopen`, { version: 999 }, outsider(409)],
+      [
+        'POST',
+        `/api/minutes/${minutes}/approve`,
+        undefined,
+        { ...outsider(403), coordinator: [403, 409], admin: [403, 409] },
+      ],
+      ['POST', `/api/minutes/${minutes}/comments`, { body: 'Matrix-Kommentar' }, outsider(201)],
+      ['POST', `/api/minutes/${minutes}/release`, { version: 999 }, outsider(409)],
+      ['POST', `/api/minutes/${minutes}/revise`, { version: 999, changeNote: 'Matrix' }, outsider(409)],
+      ['GET', `/api/minutes/${minutes}/export.pdf`, undefined, outsider(404)],
+      ['GET', `/api/minutes/${minutes}/export.md`, undefined, outsider(404)],
     ];
     const failures: string[] = [];
     for (const [method, path, body, expected] of routes) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TaskStatus } from '@srp/contracts';
 import { Actor } from '@srp/server/identity';
 import { mayManageMeeting, maySeeMeeting, meetingWithStanding } from '@srp/server/meetings';
-import { AppConfig, DomainError, renderMarkdown } from '@srp/server/platform';
+import { AppConfig, DomainError, inParallel, renderMarkdown } from '@srp/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { mayManageMinutes, mayReadReleased, maySeeConfidential, minutesPermissions } from './access/minutes-access';
 import { LoadedMinutes, loadMinutes, visibleMinutes } from './access/minutes-standing';
@@ -15,7 +15,6 @@ import { MinutesApprovalDto, MinutesCommentDto, MinutesDto, MinutesEntryDto, Ope
 import { minutesPath } from './release/action-item-task';
 import { berlinDay } from './support/berlin-day';
 import { fileSlug } from './support/file-slug';
-import { inParallel } from './support/in-parallel';
 
 /** Today's calendar date in Europe/Berlin, in SQL. */
 const BERLIN_TODAY = `(now() AT TIME ZONE 'Europe/Berlin')::date`;
@@ -25,27 +24,6 @@ export interface MinutesExportFile {
   filename: string;
   contentType: string;
   body: Buffer;
-}
-
-/**
- * The pending change note of a draft revision n > 1: it is given when the revision is opened and
- * becomes the revision's note on release. The minutes table has no column for it, so it is read
- * from the `minutes.revised` audit entry of that revision (written in the same transaction).
- */
-export async function pendingChangeNote(
-  manager: EntityManager,
-  minutesId: string,
-  revision: number,
-): Promise<string | null> {
-  if (revision < 2) return null;
-  const [row] = await manager.query(
-    `SELECT details->>'changeNote' AS note FROM audit_event
-      WHERE action = 'minutes.revised' AND subject_type = 'minutes' AND subject_id = $1
-        AND details->>'revision' = $2
-      ORDER BY occurred_at DESC LIMIT 1`,
-    [minutesId, String(revision)],
-  );
-  return (row?.note as string | undefined) ?? null;
 }
 
 /** Read side of the minutes: the minutes as the actor may see them, exports, open points. */
@@ -173,7 +151,8 @@ export class MinutesReader {
     const revision = released ? (content as MinutesSnapshot).revision : minutes.revision;
     // Review comments are the attendees' and writers' working discussion, not part of the text.
     const seesComments = !released && (mayManageMinutes(actor, standing) || standing.attended);
-    const [tasks, approvals, comments, changeNote] = await inParallel(manager, [
+    const changeNote = !released && minutes.status !== 'released' ? minutes.pendingChangeNote : null;
+    const [tasks, approvals, comments] = await inParallel(manager, [
       () => this.taskStatuses(manager, content.entries),
       () =>
         manager.query(
@@ -190,10 +169,6 @@ export class MinutesReader {
               [minutes.id],
             ) as Promise<Array<Record<string, unknown>>>)
           : Promise.resolve([] as Array<Record<string, unknown>>),
-      () =>
-        !released && minutes.status !== 'released'
-          ? pendingChangeNote(manager, minutes.id, minutes.revision)
-          : Promise.resolve(null),
     ]);
     const approvalDtos: MinutesApprovalDto[] = approvals.map((a) => ({
       person: { id: a.id, name: a.name },

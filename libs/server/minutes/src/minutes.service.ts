@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { MinutesEntryKind, MinutesStatus } from '@srp/contracts';
 import { Actor, AuditOrigin, AuditService } from '@srp/server/identity';
 import { mayManageMeeting, maySeeMeeting, meetingWithStanding } from '@srp/server/meetings';
-import { DomainError, FieldError } from '@srp/server/platform';
+import { DomainError, FieldError, inParallel } from '@srp/server/platform';
 import { mayEditTasks, TasksService } from '@srp/server/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { mayManageMinutes, reviewClosed } from './access/minutes-access';
@@ -13,11 +13,10 @@ import { loadContent, storedEntries } from './document/load-content';
 import { MinutesSnapshot } from './document/minutes-content';
 import { entryChanged, mergeEntries, normaliseItemNotes, reviewDeadlineError } from './editing/entry-input';
 import { Minutes } from './entities/minutes.entity';
-import { pendingChangeNote, MinutesReader } from './minutes-reader.service';
+import { MinutesReader } from './minutes-reader.service';
 import { AddMinutesCommentDto, MinutesDto, ReviseMinutesDto, SaveMinutesDto, SubmitMinutesDto } from './minutes.dto';
 import { actionItemDescription, actionItemLabel, actionItemTitle } from './release/action-item-task';
 import { berlinDay, germanDay } from './support/berlin-day';
-import { inParallel } from './support/in-parallel';
 
 /** How the status reads in a sentence ("Das Protokoll ist …"). */
 const STATUS_PHRASES: Record<MinutesStatus, string> = {
@@ -353,7 +352,7 @@ export class MinutesService {
 
       const releasedAt = new Date();
       const [releaser] = await manager.query(`SELECT id, name FROM account WHERE id = $1`, [actor.accountId]);
-      const changeNote = await pendingChangeNote(manager, minutes.id, minutes.revision);
+      const changeNote = minutes.pendingChangeNote;
       const snapshot: MinutesSnapshot = {
         format: 1,
         ...content,
@@ -398,6 +397,7 @@ export class MinutesService {
         status: 'released',
         released_at: releasedAt,
         released_by: actor.accountId,
+        pending_change_note: null,
       });
       await this.record(manager, origin, minutes, 'minutes.released', {
         revision: minutes.revision,
@@ -424,8 +424,8 @@ export class MinutesService {
         revision,
         review_deadline: null,
         submitted_at: null,
+        pending_change_note: input.changeNote.trim(),
       });
-      // pendingChangeNote reads the note back from this entry on release.
       await this.record(manager, origin, minutes, 'minutes.revised', {
         revision,
         changeNote: input.changeNote.trim(),

@@ -6,6 +6,7 @@ export * from './database/ensure-database';
 export * from './database/migrate';
 export * from './database/schema';
 export * from './database/database.module';
+export * from './database/in-parallel';
 export * from './health/health.module';
 export * from './health/health.service';
 export * from './http/configure-http';

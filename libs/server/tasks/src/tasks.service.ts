@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TaskOriginKind, TaskStatus } from '@srp/contracts';
 import { Actor, AuditOrigin, AuditService } from '@srp/server/identity';
-import { DomainError, renderMarkdown } from '@srp/server/platform';
+import { DomainError, inParallel, renderMarkdown } from '@srp/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   mayArchiveTasks,
@@ -635,37 +635,47 @@ export class TasksService {
   private async detailWith(manager: EntityManager, actor: Actor, id: string): Promise<TaskDetailDto> {
     const task = await this.visibleTask(manager, actor, id);
     const { standing } = task;
-    const [[row], comments, activity, links, members, createdBy] = await Promise.all([
-      manager.query(`SELECT ${SUMMARY_COLUMNS} FROM task t JOIN working_group g ON g.id = t.group_id WHERE t.id = $1`, [
-        id,
-      ]) as Promise<SummaryRow[]>,
-      manager.query(
-        `SELECT c.id, c.body, c.mentions, c.created_at, a.id AS author_id, a.name AS author_name,
+    // One transaction connection (minutes' release creates tasks inside its transaction): queries run
+    // one after another there; outside a transaction they run at once over the pool.
+    type Rows = Array<Record<string, unknown>>;
+    const [[row], comments, activity, links, members, createdBy] = await inParallel<
+      [SummaryRow[], Rows, Rows, Awaited<ReturnType<TasksService['visibleLinks']>>, TaskPersonDto[], TaskPersonDto[]]
+    >(manager, [
+      () =>
+        manager.query(
+          `SELECT ${SUMMARY_COLUMNS} FROM task t JOIN working_group g ON g.id = t.group_id WHERE t.id = $1`,
+          [id],
+        ) as Promise<SummaryRow[]>,
+      () =>
+        manager.query(
+          `SELECT c.id, c.body, c.mentions, c.created_at, a.id AS author_id, a.name AS author_name,
                 o.display_name AS author_org
            FROM task_comment c
            LEFT JOIN account a ON a.id = c.author_id
            LEFT JOIN organization o ON o.id = a.organization_id
           WHERE c.task_id = $1 ORDER BY c.created_at, c.id`,
-        [id],
-      ) as Promise<Array<Record<string, unknown>>>,
-      manager.query(
-        `SELECT v.id, v.kind, v.details, v.created_at, a.id AS actor_id, a.name AS actor_name,
+          [id],
+        ) as Promise<Array<Record<string, () => unknown>>>,
+      () =>
+        manager.query(
+          `SELECT v.id, v.kind, v.details, v.created_at, a.id AS actor_id, a.name AS actor_name,
                 o.display_name AS actor_org
            FROM task_activity v
            LEFT JOIN account a ON a.id = v.actor_id
            LEFT JOIN organization o ON o.id = a.organization_id
           WHERE v.task_id = $1 ORDER BY v.created_at DESC, v.id DESC LIMIT 200`,
-        [id],
-      ) as Promise<Array<Record<string, unknown>>>,
-      this.visibleLinks(manager, actor, id),
-      this.queries.members(task.groupId),
-      task.createdBy
-        ? (manager.query(
-            `SELECT a.id, a.name, o.display_name AS "organizationName" FROM account a
+          [id],
+        ) as Promise<Array<Record<string, () => unknown>>>,
+      () => this.visibleLinks(manager, actor, id),
+      () => this.queries.members(task.groupId),
+      () =>
+        task.createdBy
+          ? (manager.query(
+              `SELECT a.id, a.name, o.display_name AS "organizationName" FROM account a
                LEFT JOIN organization o ON o.id = a.organization_id WHERE a.id = $1`,
-            [task.createdBy],
-          ) as Promise<TaskPersonDto[]>)
-        : Promise.resolve([] as TaskPersonDto[]),
+              [task.createdBy],
+            ) as Promise<TaskPersonDto[]>)
+          : Promise.resolve([] as TaskPersonDto[]),
     ]);
     const linkedIds = [
       ...new Set(

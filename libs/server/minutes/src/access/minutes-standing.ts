@@ -1,10 +1,9 @@
 import { MinutesPublishLevel } from '@srp/contracts';
 import { Actor } from '@srp/server/identity';
 import { MeetingAccessRow, MeetingStanding, meetingWithStanding } from '@srp/server/meetings';
-import { DomainError } from '@srp/server/platform';
+import { DomainError, inParallel } from '@srp/server/platform';
 import { EntityManager } from 'typeorm';
 import { Minutes } from '../entities/minutes.entity';
-import { inParallel } from '../support/in-parallel';
 import { MinutesState, MinutesView, minutesView } from './minutes-access';
 
 /** A released revision without its snapshot. */

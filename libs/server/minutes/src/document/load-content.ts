@@ -1,7 +1,7 @@
+import { inParallel } from '@srp/server/platform';
 import { EntityManager } from 'typeorm';
 import { StoredEntry } from '../editing/entry-input';
 import { Minutes } from '../entities/minutes.entity';
-import { inParallel } from '../support/in-parallel';
 import { ContentAttendee, ContentItem, ContentMeeting, GroupRef, MinutesContent, PersonRef } from './minutes-content';
 
 /** Present first, then excused, then absent; by name within each. */

@@ -57,6 +57,10 @@ export class Minutes {
   @Column({ name: 'item_notes', type: 'jsonb', default: () => "'{}'" })
   itemNotes!: Record<string, string>;
 
+  /** Why the draft revision n > 1 was opened; becomes the revision's note on release. */
+  @Column({ name: 'pending_change_note', type: 'varchar', length: 500, nullable: true })
+  pendingChangeNote!: string | null;
+
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
 

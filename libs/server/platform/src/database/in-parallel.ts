@@ -6,7 +6,7 @@ import { EntityManager } from 'typeorm';
  */
 export async function inParallel<T extends readonly unknown[]>(
   manager: EntityManager,
-  queries: { [K in keyof T]: () => Promise<T[K]> },
+  queries: [...{ [K in keyof T]: () => Promise<T[K]> }],
 ): Promise<T> {
   if (!manager.queryRunner) return (await Promise.all(queries.map((query) => query()))) as unknown as T;
   const results: unknown[] = [];
