@@ -91,6 +91,8 @@ describe('appRoutes', () => {
         '/termine',
         '/termine/:id',
         '/termine/:id/anwesenheit',
+        '/termine/:id/protokoll',
+        '/beschluesse',
       ]),
     );
   });

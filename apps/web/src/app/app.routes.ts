@@ -125,6 +125,16 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./pages/meetings/detail/attendance-page').then((m) => m.AttendancePage),
       },
       {
+        path: 'termine/:id/protokoll',
+        title: 'Protokoll',
+        loadComponent: () => import('./pages/minutes/minutes-page').then((m) => m.MinutesPage),
+      },
+      {
+        path: 'beschluesse',
+        title: 'Beschlüsse',
+        loadComponent: () => import('./pages/minutes/decisions-page').then((m) => m.DecisionsPage),
+      },
+      {
         path: 'wissen',
         title: 'Wissen',
         loadComponent: () => import('./pages/knowledge/knowledge-page').then((m) => m.KnowledgePage),

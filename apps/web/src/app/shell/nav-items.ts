@@ -49,6 +49,12 @@ export const MAIN_NAV: readonly NavItem[] = [
     description: 'Digitaltermine, UAG-Sitzungen und Workshops mit Protokollen.',
   },
   {
+    path: '/beschluesse',
+    label: 'Beschlüsse',
+    icon: 'gavel',
+    description: 'Alle Beschlüsse aus den Protokollen, durchsuchbar nach Gruppe, Zeitraum und Stichwort.',
+  },
+  {
     path: '/wissen',
     label: 'Wissen',
     icon: 'menu_book',

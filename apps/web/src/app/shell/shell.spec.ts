@@ -80,6 +80,7 @@ describe('Shell', () => {
       'Arbeitsgruppen',
       'Aufgaben',
       'Termine',
+      'Beschlüsse',
       'Wissen',
       'Verwaltung',
     ]);
@@ -89,11 +90,12 @@ describe('Shell', () => {
       '/arbeitsgruppen',
       '/aufgaben',
       '/termine',
+      '/beschluesse',
       '/wissen',
       '/verwaltung',
     ]);
     const icons = nav?.querySelectorAll('.material-symbols-outlined') ?? [];
-    expect(icons).toHaveLength(7);
+    expect(icons).toHaveLength(8);
     icons.forEach((icon) => {
       expect(icon.getAttribute('aria-hidden')).toBe('true');
     });
@@ -103,7 +105,7 @@ describe('Shell', () => {
     const element = await render('/', { ...TEST_USER, role: 'member' });
     const nav = element.querySelector('nav[aria-label="Hauptnavigation"]');
     const labels = Array.from(nav?.querySelectorAll('.nav-label') ?? []).map((label) => label.textContent?.trim());
-    expect(labels).toEqual(['Übersicht', 'Kommunen', 'Arbeitsgruppen', 'Aufgaben', 'Termine', 'Wissen']);
+    expect(labels).toEqual(['Übersicht', 'Kommunen', 'Arbeitsgruppen', 'Aufgaben', 'Termine', 'Beschlüsse', 'Wissen']);
     expect(nav?.querySelector('a[href="/verwaltung"]')).toBeNull();
   });
 

@@ -40,6 +40,8 @@ describe('MeetingPage', () => {
   }
 
   afterEach(() => {
+    // The agenda asks for the previous meeting's open points (OpenPoints has its own spec); none here.
+    backend?.match((request) => request.url.endsWith('/open-points')).forEach((request) => request.flush([]));
     backend?.verify();
     document.querySelectorAll('.cdk-overlay-container').forEach((overlay) => (overlay.innerHTML = ''));
   });
