@@ -705,7 +705,7 @@ describe('meetings', () => {
       expect(rows.at(-1)?.details).toMatchObject({
         before: { answer: 'yes', waitlisted: false },
         after: { answer: 'no' },
-        promotedFromWaitlist: c.id,
+        promotedFromWaitlist: [c.id],
       });
     });
 
@@ -1083,6 +1083,289 @@ describe('meetings', () => {
       const removed = await patch(coordinator, saved.meeting.id, { guests: [], version: same.body.meeting.version });
       expect(removed.status).toBe(200);
       expect((await guest.get(`/api/guest/${token}`)).status).toBe(404);
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  describe('review findings', () => {
+    /** The calendar day after a YYYY-MM-DD date. */
+    const dayAfter = (date: string) => {
+      const day = new Date(`${date}T00:00:00Z`);
+      day.setUTCDate(day.getUTCDate() + 1);
+      return day.toISOString().slice(0, 10);
+    };
+
+    /** A monthly series (2nd Wednesday, 10:00–11:30) with this many occurrences, by the given person. */
+    async function newSeries(person: Person, count: number, fields: Record<string, unknown> = {}) {
+      const first = await newMeeting(person, {
+        date: secondWednesdayNextMonth(),
+        recurrence: { frequency: 'monthly', monthlyBy: 'weekday', weekday: 'we', setPosition: 2, count },
+        ...fields,
+      });
+      const { rows } = await pg.query(
+        `SELECT id, version, occurrence_date::text AS date FROM meeting WHERE series_id = $1 ORDER BY starts_at`,
+        [first.seriesId],
+      );
+      return {
+        first,
+        seriesId: first.seriesId as string,
+        meetings: rows as Array<{ id: string; version: number; date: string }>,
+      };
+    }
+
+    it('cancelling "this and following" from the first occurrence cancels all and the series page still loads', async () => {
+      const coordinator = await newPerson('coordinator');
+      const { first, seriesId } = await newSeries(coordinator, 3);
+      const cancelled = await coordinator.client.post(`/api/meetings/${first.id}/cancel`, {
+        scope: 'following',
+        version: first.version,
+      });
+      expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+      expect(cancelled.body.series.description).toContain('3 Termine');
+      const { rows } = await pg.query(`SELECT status FROM meeting WHERE series_id = $1`, [seriesId]);
+      expect(rows.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+      expect((await coordinator.client.get(`/api/meetings/${first.id}`)).status).toBe(200);
+
+      // A rule that cannot be described (stored before this fix) gives an empty description, not a 500.
+      await pg.query(
+        `UPDATE meeting_series SET rule = rule || '{"until": "2000-01-01", "count": null}'::jsonb WHERE id = $1`,
+        [seriesId],
+      );
+      const page = await coordinator.client.get(`/api/meetings/${first.id}`);
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      expect(page.body.series).toMatchObject({ id: seriesId, description: '' });
+    });
+
+    it('"this and following" refuses a multi-day end or a too-short duration with 400 and changes nothing', async () => {
+      const coordinator = await newPerson('coordinator');
+      const { first, seriesId } = await newSeries(coordinator, 3);
+      const date = secondWednesdayNextMonth();
+      const multiDay = await patch(coordinator, first.id, {
+        endDate: dayAfter(date),
+        endTime: '09:00',
+        scope: 'following',
+        version: first.version,
+      });
+      expect(multiDay.status, JSON.stringify(multiDay.body)).toBe(400);
+      expect(multiDay.body.details).toEqual([
+        { field: 'endDate', code: 'invalid', message: 'Serien bestehen aus eintägigen Terminen.' },
+      ]);
+      const tooShort = await patch(coordinator, first.id, {
+        endTime: '10:02',
+        scope: 'following',
+        version: first.version,
+      });
+      expect(tooShort.status, JSON.stringify(tooShort.body)).toBe(400);
+      expect(fieldsOf(tooShort.body)).toEqual(['endTime']);
+      expect(tooShort.body.details[0].message).toContain('Dauer');
+      const { rows } = await pg.query(`SELECT rule FROM meeting_series WHERE id = $1`, [seriesId]);
+      expect(rows[0].rule).toMatchObject({ startTime: '10:00', durationMinutes: 90 });
+      const page = await coordinator.client.get(`/api/meetings/${first.id}`);
+      expect(page.status).toBe(200);
+      expect(page.body.version).toBe(first.version);
+      // "This one" may still span two days.
+      const alone = await patch(coordinator, first.id, {
+        endDate: dayAfter(date),
+        endTime: '09:00',
+        scope: 'this',
+        version: first.version,
+      });
+      expect(alone.status, JSON.stringify(alone.body)).toBe(200);
+    });
+
+    it('"this and following" moves the later occurrences but not the detached ones (other fields still apply)', async () => {
+      const coordinator = await newPerson('coordinator');
+      const { meetings } = await newSeries(coordinator, 4);
+      const alone = await patch(coordinator, meetings[2].id, {
+        startTime: '16:00',
+        endTime: '17:00',
+        scope: 'this',
+        version: meetings[2].version,
+      });
+      expect(alone.status).toBe(200);
+      const following = await patch(coordinator, meetings[1].id, {
+        title: 'Monatsrunde neu',
+        startTime: '14:00',
+        endTime: '15:30',
+        scope: 'following',
+        version: meetings[1].version,
+      });
+      expect(following.status, JSON.stringify(following.body)).toBe(200);
+      const { rows } = await pg.query(
+        `SELECT title, starts_at, ends_at, detached FROM meeting WHERE series_id = $1 ORDER BY occurrence_date`,
+        [alone.body.meeting.seriesId],
+      );
+      expect(rows.map((m) => [berlinTime(m.starts_at), berlinTime(m.ends_at), m.title === 'Monatsrunde neu'])).toEqual([
+        ['10:00', '11:30', false],
+        ['14:00', '15:30', true],
+        ['16:00', '17:00', true],
+        ['14:00', '15:30', true],
+      ]);
+      expect(rows[2].detached).toBe(true);
+    });
+
+    it('"this and following" needs the right to manage the series, not just the clicked occurrence', async () => {
+      const coordinator = await newPerson('coordinator');
+      const organiser = await newPerson('member');
+      const { meetings } = await newSeries(coordinator, 3);
+      const handed = await patch(coordinator, meetings[1].id, {
+        organizerId: organiser.id,
+        scope: 'this',
+        version: meetings[1].version,
+      });
+      expect(handed.status, JSON.stringify(handed.body)).toBe(200);
+      const version = handed.body.meeting.version;
+      expect((await patch(organiser, meetings[1].id, { title: 'Alle neu', scope: 'following', version })).status).toBe(
+        403,
+      );
+      const cancel = await organiser.client.post(`/api/meetings/${meetings[1].id}/cancel`, {
+        scope: 'following',
+        version,
+      });
+      expect(cancel.status).toBe(403);
+      const { rows } = await pg.query(`SELECT title, status FROM meeting WHERE id = ANY($1::uuid[])`, [
+        meetings.map((m) => m.id),
+      ]);
+      expect(rows.every((r) => r.status === 'scheduled' && r.title !== 'Alle neu')).toBe(true);
+      // Their own occurrence they still manage; a lead of the series' host group manages the series.
+      expect((await patch(organiser, meetings[1].id, { title: 'Nur diese', scope: 'this', version })).status).toBe(200);
+      const group = await newGroup();
+      const lead = await newPerson('member');
+      await putIn(group, lead, 'lead');
+      const grouped = await newSeries(coordinator, 2, { hostGroupId: group });
+      const byLead = await patch(lead, grouped.first.id, {
+        title: 'Von der Leitung',
+        scope: 'following',
+        version: grouped.first.version,
+      });
+      expect(byLead.status, JSON.stringify(byLead.body)).toBe(200);
+    });
+
+    it('agenda decisions are serialised: 4 parallel decisions with the same version give one 200 and 409s', async () => {
+      const coordinator = await newPerson('coordinator');
+      const proposer = await newPerson('member');
+      const meeting = await newMeeting(coordinator, { invitedPersonIds: [proposer.id] });
+      const proposed = await proposer.client.post(`/api/meetings/${meeting.id}/agenda-items`, { title: 'Vorschlag' });
+      expect(proposed.status).toBe(201);
+      const item = proposed.body.agenda.find((i: Json) => i.title === 'Vorschlag');
+      const results = await Promise.all(
+        ['accept', 'reject', 'accept', 'reject'].map((decision) =>
+          coordinator.client.post(`/api/agenda-items/${item.id}/decision`, { decision, version: item.version }),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+      const decided = await audit(meeting.id);
+      expect(decided.filter((r) => ['agenda_item.accepted', 'agenda_item.rejected'].includes(r.action))).toHaveLength(
+        1,
+      );
+    });
+
+    it('a larger capacity moves people up from the waiting list; a re-answer takes a free place', async () => {
+      const coordinator = await newPerson('coordinator');
+      const [a, b, c, d] = [
+        await newPerson('member'),
+        await newPerson('member'),
+        await newPerson('member'),
+        await newPerson('member'),
+      ];
+      const meeting = await newMeeting(coordinator, { capacity: 1, invitedPersonIds: [a.id, b.id, c.id, d.id] });
+      for (const person of [a, b, c, d]) expect((await answer(person, meeting.id, { answer: 'yes' })).status).toBe(200);
+      const waiting = async () =>
+        (
+          await pg.query(
+            `SELECT account_id FROM meeting_response WHERE meeting_id = $1 AND waitlisted ORDER BY responded_at`,
+            [meeting.id],
+          )
+        ).rows.map((r) => r.account_id);
+      expect(await waiting()).toEqual([b.id, c.id, d.id]);
+      const raised = await patch(coordinator, meeting.id, { capacity: 3, version: meeting.version });
+      expect(raised.status).toBe(200);
+      expect(raised.body.meeting.answers).toMatchObject({ yes: 3, waitlisted: 1 });
+      expect(await waiting()).toEqual([d.id]);
+      const unlimited = await patch(coordinator, meeting.id, { capacity: null, version: raised.body.meeting.version });
+      expect(unlimited.status).toBe(200);
+      expect(await waiting()).toEqual([]);
+
+      // Places freed without a promotion (as before this fix): the waiting person's new Zusage takes one.
+      const other = await newMeeting(coordinator, { capacity: 1, invitedPersonIds: [a.id, b.id] });
+      expect((await answer(a, other.id, { answer: 'yes' })).status).toBe(200);
+      expect((await answer(b, other.id, { answer: 'yes' })).body.myResponse).toMatchObject({ waitlisted: true });
+      await pg.query(`UPDATE meeting SET capacity = 2 WHERE id = $1`, [other.id]);
+      const again = await answer(b, other.id, { answer: 'yes' });
+      expect(again.body.myResponse).toMatchObject({ waitlisted: false, waitlistPosition: null });
+    });
+
+    it('the guest file names the organiser (REQUEST); without an organiser both files are PUBLISH', async () => {
+      const coordinator = await newPerson('coordinator', 'Olga Organisation');
+      const saved = await plan(coordinator, { guests: [{ name: 'Gerd Gast', email: 'gerd.gast@example.org' }] });
+      const token = (saved.guestLinks[0].url as string).split('/gast/')[1];
+      const guest = new TestHttpClient(url);
+      await guest.get('/api/auth/me');
+      const { rows } = await pg.query(`SELECT email FROM account WHERE id = $1`, [coordinator.id]);
+      const withOrganiser = parseIcs((await guest.get(`/api/guest/${token}/ics`)).body);
+      expect(withOrganiser.calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+      expect(withOrganiser.vevent?.getFirstPropertyValue('organizer')).toBe(`mailto:${rows[0].email}`);
+      expect(withOrganiser.vevent?.getFirstProperty('organizer')?.getParameter('cn')).toBe('Olga Organisation');
+
+      await pg.query(`UPDATE meeting SET organizer_id = NULL WHERE id = $1`, [saved.meeting.id]);
+      for (const file of [
+        await guest.get(`/api/guest/${token}/ics`),
+        await coordinator.client.get(`/api/meetings/${saved.meeting.id}/ics`),
+      ]) {
+        expect(file.status).toBe(200);
+        const parsed = parseIcs(file.body);
+        expect(parsed.calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+        expect(parsed.vevent?.getFirstProperty('organizer')).toBeNull();
+      }
+    });
+
+    it('attendance: 400 for an unknown deputyFor or an inactive account; the audit names the changes', async () => {
+      const coordinator = await newPerson('coordinator');
+      const [a, b, gone] = [await newPerson('member'), await newPerson('member'), await newPerson('member')];
+      const meeting = await newMeeting(coordinator, { invitedPersonIds: [a.id, b.id, gone.id] });
+      await shiftTo(meeting.id, -30);
+      const put = (body: unknown) =>
+        coordinator.client.request('PUT', `/api/meetings/${meeting.id}/attendance`, { body });
+      const unknownDeputy = await put({
+        rows: [{ accountId: a.id, status: 'present', deputyFor: UNKNOWN_ID }],
+        version: meeting.version,
+      });
+      expect(unknownDeputy.status).toBe(400);
+      expect(fieldsOf(unknownDeputy.body)).toEqual(['rows.0.deputyFor']);
+      await pg.query(`UPDATE account SET status = 'deactivated' WHERE id = $1`, [gone.id]);
+      const inactive = await put({
+        rows: [
+          { accountId: a.id, status: 'present' },
+          { accountId: gone.id, status: 'present' },
+        ],
+        version: meeting.version,
+      });
+      expect(inactive.status).toBe(400);
+      expect(fieldsOf(inactive.body)).toEqual(['rows.1.accountId']);
+      const first = await put({
+        rows: [
+          { accountId: a.id, status: 'present' },
+          { accountId: b.id, status: 'absent' },
+        ],
+        version: meeting.version,
+      });
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      const second = await put({
+        rows: [
+          { accountId: a.id, status: 'present' },
+          { accountId: b.id, status: 'excused' },
+        ],
+        version: first.body.version,
+      });
+      expect(second.status).toBe(200);
+      const rows = await audit(meeting.id, 'meeting.attendance_recorded');
+      expect(rows.map((r) => r.details.changes)).toEqual([
+        expect.arrayContaining([
+          { accountId: a.id, before: null, after: 'present' },
+          { accountId: b.id, before: null, after: 'absent' },
+        ]),
+        [{ accountId: b.id, before: 'absent', after: 'excused' }],
+      ]);
     });
   });
 });

@@ -1223,11 +1223,11 @@ describe('minutes', () => {
         'Die Gruppe beschließt den Förderantrag Breitband.',
       ]);
 
-      // Readers: their groups' decisions (confidential ones too), initiative-wide ones, group-less meetings they see.
+      // Readers: their groups' decisions, initiative-wide ones, group-less meetings they see; confidential
+      // decisions only for the host group's leads and the meeting's organiser (as in the minutes themselves).
       expect(texts(await list(ladenMember)).sort()).toEqual([
         'Die Gruppe stellt Förderanträge für Ladesäulen.',
         'Initiativweit abgestimmt: Förderrichtlinie Ladesäulen.',
-        'Vertraulich: Haushaltsmittel Ladesäulen gesperrt.',
       ]);
       expect(texts(await list(netzMember)).sort()).toEqual([
         'Der Messetermin Ladesäulen steht fest.',
@@ -1270,6 +1270,183 @@ describe('minutes', () => {
       const anonymous = new TestHttpClient(url);
       await anonymous.get('/api/auth/me');
       expect((await anonymous.get('/api/decisions')).status).toBe(401);
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  describe('review findings', () => {
+    it('confidential decisions in the register: coordination, the host group leads and the organiser only', async () => {
+      const coordinator = await newPerson('coordinator');
+      const group = await newGroup('Vertraulich');
+      const member = await newPerson('member');
+      const lead = await newPerson('member');
+      const organiser = await newPerson('member');
+      await putIn(group, member);
+      await putIn(group, lead, 'lead');
+      // A plain member of the group, who sees the confidential decision only as the meeting's organiser.
+      await putIn(group, organiser);
+      const meeting = await newMeeting({ hostGroupId: group, organizer: organiser });
+      await released(coordinator, meeting.id, [
+        { kind: 'decision', text: 'Offener Beschluss Vertraulich-Test.' },
+        { kind: 'decision', text: 'Geheimer Beschluss Vertraulich-Test.', confidential: true },
+      ]);
+      const texts = async (person: Person) => {
+        const response = await person.client.get(`/api/decisions?groupId=${group}`);
+        expect(response.status).toBe(200);
+        return (response.body.items as Json[]).map((d) => d.text).sort();
+      };
+      const both = ['Geheimer Beschluss Vertraulich-Test.', 'Offener Beschluss Vertraulich-Test.'];
+      expect(await texts(coordinator)).toEqual(both);
+      expect(await texts(lead)).toEqual(both);
+      expect(await texts(organiser)).toEqual(both);
+      expect(await texts(member)).toEqual(['Offener Beschluss Vertraulich-Test.']);
+      // The minutes agree: the member reads the released text without the confidential entry.
+      const minutes = await member.client.get(`/api/meetings/${meeting.id}/minutes`);
+      expect(entryTexts(minutes.body)).toEqual(['Offener Beschluss Vertraulich-Test.']);
+    });
+
+    it('released minutes stay as released; attendance and agenda answer 409 outside the draft', async () => {
+      const group = await newGroup();
+      const lead = await newPerson('member', 'Lea Leitung');
+      const anna = await newPerson('member', 'Anna Anwesend');
+      const bert = await newPerson('member', 'Bert Entschuldigt');
+      await putIn(group, lead, 'lead');
+      const meeting = await newMeeting({
+        hostGroupId: group,
+        invitees: [anna, bert],
+        present: [anna, lead],
+        excused: [bert],
+        agenda: ['Begrüßung', 'Haushalt'],
+      });
+      const attendance = (version: number, rows: Array<Record<string, unknown>>) =>
+        lead.client.request('PUT', `/api/meetings/${meeting.id}/attendance`, { body: { rows, version } });
+      const addItem = () => lead.client.post(`/api/meetings/${meeting.id}/agenda-items`, { title: 'Nachtrag' });
+      const meetingVersion = async () => (await lead.client.get(`/api/meetings/${meeting.id}`)).body.version as number;
+      const everyonePresent = [
+        { accountId: anna.id, status: 'present' },
+        { accountId: bert.id, status: 'present' },
+        { accountId: lead.id, status: 'present' },
+      ];
+
+      let minutes = await newMinutes(lead, meeting.id);
+      minutes = await save(lead, minutes, { entries: [{ kind: 'information', text: 'Bericht' }] });
+      minutes = await act(lead, minutes, 'submit', { reviewDeadline: berlinDate(7) });
+      const inReview = await attendance(await meetingVersion(), everyonePresent);
+      expect(inReview.status).toBe(409);
+      expect(inReview.body.message).toBe(
+        'Das Protokoll ist bereits in Abstimmung oder freigegeben; die Anwesenheit ändern Sie über eine neue Fassung des Protokolls.',
+      );
+      expect((await addItem()).status).toBe(409);
+      minutes = await act(lead, minutes, 'release');
+      expect((await attendance(await meetingVersion(), everyonePresent)).status).toBe(409);
+      const agendaChange = await addItem();
+      expect(agendaChange.status).toBe(409);
+      expect(agendaChange.body.message).toContain('die Tagesordnung ändern Sie über eine neue Fassung');
+
+      // Whatever happens to the live tables, the released minutes show the frozen revision, to everyone.
+      await pg.query(`UPDATE meeting_attendance SET status = 'present' WHERE meeting_id = $1`, [meeting.id]);
+      await pg.query(`UPDATE agenda_item SET title = 'Umbenannt' WHERE meeting_id = $1`, [meeting.id]);
+      await pg.query(`UPDATE minutes_entry SET text = 'Nachträglich geändert' WHERE minutes_id = $1`, [minutes.id]);
+      for (const person of [lead, anna]) {
+        const view = (await person.client.get(`/api/minutes/${minutes.id}`)).body;
+        expect(view.status).toBe('released');
+        expect(view.attendance.map((a: Json) => [a.person.name, a.status])).toEqual([
+          ['Anna Anwesend', 'present'],
+          ['Lea Leitung', 'present'],
+          ['Bert Entschuldigt', 'excused'],
+        ]);
+        expect(view.items.map((i: Json) => i.title)).toEqual(['Begrüßung', 'Haushalt']);
+        expect(entryTexts(view)).toEqual(['Bericht']);
+      }
+
+      // A new revision (draft) opens attendance and agenda again.
+      await act(lead, minutes, 'revise', { changeNote: 'Anwesenheit korrigiert' });
+      expect((await attendance(await meetingVersion(), everyonePresent)).status).toBe(200);
+      expect((await addItem()).status).toBe(201);
+    });
+
+    it('open points come from the latest released minutes of the series, without a draft revision', async () => {
+      const group = await newGroup();
+      const lead = await newPerson('member', 'Liv Leitung');
+      const anna = await newPerson('member', 'Anna Aufgabe');
+      const host = await newPerson('member', 'Hans Gastgeber');
+      const coordinator = await newPerson('coordinator');
+      await putIn(group, lead, 'lead');
+      await putIn(group, anna);
+      const series = await newSeries(group);
+      const january = await newMeeting({
+        seriesId: series,
+        hostGroupId: group,
+        invitees: [anna, host],
+        present: [anna],
+        startsAt: '2026-01-14T09:00:00Z',
+      });
+      // February took place, but its minutes were never released: it is skipped.
+      const february = await newMeeting({ seriesId: series, hostGroupId: group, startsAt: '2026-02-11T09:00:00Z' });
+      await newMinutes(lead, february.id);
+      const march = await newMeeting({
+        seriesId: series,
+        hostGroupId: group,
+        organizer: host,
+        invitees: [anna],
+        startsAt: '2026-03-11T09:00:00Z',
+      });
+      const minutes = await released(coordinator, january.id, [
+        { kind: 'action_item', text: 'Offener Punkt eins', groupId: group, assigneeIds: [anna.id] },
+        {
+          kind: 'action_item',
+          text: 'Vertraulicher Punkt zwei',
+          groupId: group,
+          assigneeIds: [anna.id],
+          confidential: true,
+        },
+      ]);
+      const open = async (person: Person) => {
+        const response = await person.client.get(`/api/meetings/${march.id}/open-points`);
+        expect(response.status).toBe(200);
+        return (response.body as Json[]).map((p) => [p.text, p.meeting.id, p.assignees.map((a: Json) => a.name)]);
+      };
+      expect(await open(lead)).toEqual([
+        ['Offener Punkt eins', january.id, ['Anna Aufgabe']],
+        ['Vertraulicher Punkt zwei', january.id, ['Anna Aufgabe']],
+      ]);
+      // March's organiser runs March, but January's confidential entries are not theirs to read.
+      expect(await open(host)).toEqual([['Offener Punkt eins', january.id, ['Anna Aufgabe']]]);
+      expect(await open(anna)).toEqual([['Offener Punkt eins', january.id, ['Anna Aufgabe']]]);
+
+      // Revision 2 in draft: readers of the open points keep seeing the released text.
+      const revised = await act(coordinator, minutes, 'revise', { changeNote: 'Text geschärft' });
+      await pg.query(`UPDATE minutes_entry SET text = 'Entwurf: neuer Text' WHERE minutes_id = $1`, [revised.id]);
+      expect(await open(anna)).toEqual([['Offener Punkt eins', january.id, ['Anna Aufgabe']]]);
+    });
+
+    it('a confidential action item becomes a task with its first line and a neutral description', async () => {
+      const group = await newGroup();
+      const coordinator = await newPerson('coordinator');
+      const anna = await newPerson('member');
+      await putIn(group, anna);
+      const meeting = await newMeeting({ hostGroupId: group, title: 'Haushaltsrunde' });
+      const minutes = await released(coordinator, meeting.id, [
+        {
+          kind: 'action_item',
+          text: 'Gespräch mit dem Kämmerer führen\nEs geht um die Kürzung von 40.000 Euro bei Projekt X.',
+          groupId: group,
+          assigneeIds: [anna.id],
+          confidential: true,
+        },
+        { kind: 'action_item', text: 'Einladung verschicken\nAn alle Kommunen.', groupId: group },
+      ]);
+      const { rows } = await pg.query(
+        `SELECT t.title, t.description FROM task t JOIN minutes_entry e ON e.task_id = t.id
+          WHERE e.minutes_id = $1 ORDER BY e.position`,
+        [minutes.id],
+      );
+      expect(rows[0].title).toBe('Gespräch mit dem Kämmerer führen');
+      expect(rows[0].description).toBe(
+        `Vertraulicher Punkt aus dem Protokoll – Details im Protokoll.\n\nAus dem Protokoll [Haushaltsrunde vom 14.01.2026](/termine/${meeting.id}/protokoll).`,
+      );
+      expect(rows[0].description).not.toContain('40.000');
+      expect(rows[1].description).toContain('An alle Kommunen.');
     });
   });
 });

@@ -92,3 +92,23 @@ export const INVITEES_CONDITION = `a.status = 'active' AND (
   OR a.id IN (SELECT gm.account_id FROM meeting_group_invitation gi
                 JOIN group_membership gm ON gm.group_id = gi.group_id AND gm.status = 'active'
                WHERE gi.meeting_id = $1))`;
+
+/**
+ * 409 while the meeting's minutes are in review or released: their text names the attendance and
+ * the agenda, and a change would silently alter what the attendees approve or approved. Reads the
+ * minutes table by plain SQL (the minutes lib builds on this one, not the other way round) and
+ * holds a share lock, so the minutes cannot be submitted meanwhile. `what` completes the sentence,
+ * e.g. 'die Anwesenheit'.
+ */
+export async function assertMinutesOpen(manager: EntityManager, meetingId: string, what: string): Promise<void> {
+  const [minutes] = (await manager.query(`SELECT status FROM minutes WHERE meeting_id = $1 FOR SHARE`, [
+    meetingId,
+  ])) as { status: string }[];
+  if (minutes && minutes.status !== 'draft') {
+    throw new DomainError(
+      'CONFLICT',
+      `Das Protokoll ist bereits in Abstimmung oder freigegeben; ${what} ändern Sie über eine neue Fassung des Protokolls.`,
+      { minutesStatus: minutes.status },
+    );
+  }
+}

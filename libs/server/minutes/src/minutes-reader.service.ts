@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TaskStatus } from '@srp/contracts';
 import { Actor } from '@srp/server/identity';
-import { mayManageMeeting, maySeeMeeting, meetingWithStanding } from '@srp/server/meetings';
+import { maySeeMeeting, meetingWithStanding } from '@srp/server/meetings';
 import { AppConfig, DomainError, inParallel, renderMarkdown } from '@srp/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { mayManageMinutes, mayReadReleased, maySeeConfidential, minutesPermissions } from './access/minutes-access';
@@ -89,63 +89,76 @@ export class MinutesReader {
   }
 
   /**
-   * "Offene Punkte aus der letzten Sitzung": the action items of the released minutes of the
-   * previous meeting of the series (the latest earlier one not cancelled) whose task is not done.
+   * "Offene Punkte aus der letzten Sitzung": the action items of the previous minutes of the series,
+   * i.e. of the latest earlier meeting with released minutes, whose task is not done. The text is
+   * the released revision's (a newer revision in draft stays with its writers); the task's state,
+   * assignees and group are live. Confidential items only for those who manage that earlier
+   * meeting's minutes.
    */
   async openPoints(actor: Actor, meetingId: string): Promise<OpenPointDto[]> {
     const manager = this.dataSource.manager;
     const found = await meetingWithStanding(manager, actor, meetingId);
     if (!found || !maySeeMeeting(actor, found.standing)) throw new DomainError('NOT_FOUND');
     if (!found.meeting.seriesId) return [];
-    const [previous] = await manager.query(
-      `SELECT id FROM meeting
-        WHERE series_id = $1 AND status <> 'cancelled' AND id <> $3
-          AND (starts_at, id) < ($2::timestamptz, $3::uuid)
-        ORDER BY starts_at DESC, id DESC LIMIT 1`,
+    const [previous] = (await manager.query(
+      `SELECT mt.id FROM meeting mt
+         JOIN minutes mi ON mi.meeting_id = mt.id
+        WHERE mt.series_id = $1 AND mt.status <> 'cancelled' AND mt.id <> $3
+          AND (mt.starts_at, mt.id) < ($2::timestamptz, $3::uuid)
+          AND EXISTS (SELECT 1 FROM minutes_revision r WHERE r.minutes_id = mi.id)
+        ORDER BY mt.starts_at DESC, mt.id DESC LIMIT 1`,
       [found.meeting.seriesId, found.meeting.startsAt, meetingId],
-    );
+    )) as { id: string }[];
     if (!previous) return [];
-    const minutes = await loadMinutes(manager, actor, { meetingId: previous.id as string });
+    const minutes = await loadMinutes(manager, actor, { meetingId: previous.id });
     const latest = minutes?.releases[0];
     if (!minutes || !latest || !mayReadReleased(actor, minutes.standing, latest.publishLevel)) return [];
-    // Confidential action items only for those who run this meeting.
-    const confidential = mayManageMeeting(actor, found.standing);
-    const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT e.id AS entry_id, e.text, ai.title AS agenda_item_title, mt.id AS meeting_id, mt.title AS meeting_title,
-              t.id AS task_id, t.title AS task_title, t.status, t.due_date::text AS due_date,
+    const snapshot = await this.snapshot(manager, minutes.minutes.id, latest.revision);
+    const confidential = maySeeConfidential(actor, minutes.standing, minutes.state, 'released');
+    const items = snapshot.entries.filter(
+      (e) => e.kind === 'action_item' && e.taskId && (confidential || !e.confidential),
+    );
+    if (!items.length) return [];
+    const tasks: Array<Record<string, unknown>> = await manager.query(
+      `SELECT t.id, t.title, t.status, t.due_date::text AS due_date,
               (t.due_date IS NOT NULL AND t.due_date < ${BERLIN_TODAY}) AS overdue,
               g.id AS group_id, g.short_name,
               COALESCE((SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.name, a.id)
                           FROM task_assignee ta JOIN account a ON a.id = ta.account_id
                          WHERE ta.task_id = t.id), '[]'::json) AS assignees
-         FROM minutes_entry e
-         JOIN minutes mi ON mi.id = e.minutes_id
-         JOIN meeting mt ON mt.id = mi.meeting_id
-         JOIN task t ON t.id = e.task_id AND t.archived_at IS NULL AND t.status <> 'done'
-         JOIN working_group g ON g.id = t.group_id
-         LEFT JOIN agenda_item ai ON ai.id = e.agenda_item_id
-        WHERE e.minutes_id = $1 AND e.kind = 'action_item' AND ($2 OR NOT e.confidential)
-        ORDER BY e.position, e.id`,
-      [minutes.minutes.id, confidential],
+         FROM task t JOIN working_group g ON g.id = t.group_id
+        WHERE t.id = ANY($1::uuid[]) AND t.archived_at IS NULL AND t.status <> 'done'`,
+      [items.map((e) => e.taskId)],
     );
-    return rows.map((r) => ({
-      entryId: r['entry_id'] as string,
-      text: r['text'] as string,
-      agendaItemTitle: r['agenda_item_title'] as string | null,
-      meeting: { id: r['meeting_id'] as string, title: r['meeting_title'] as string },
-      task: { id: r['task_id'] as string, title: r['task_title'] as string, status: r['status'] as TaskStatus },
-      assignees: r['assignees'] as Array<{ id: string; name: string }>,
-      dueDate: r['due_date'] as string | null,
-      overdue: r['overdue'] as boolean,
-      group: { id: r['group_id'] as string, shortName: r['short_name'] as string },
-    }));
+    const byTask = new Map(tasks.map((t) => [t['id'] as string, t]));
+    const titles = new Map(snapshot.items.map((i) => [i.id, i.title]));
+    return items.flatMap((e) => {
+      const t = byTask.get(e.taskId ?? '');
+      if (!t) return [];
+      return [
+        {
+          entryId: e.id,
+          text: e.text,
+          agendaItemTitle: (e.agendaItemId && titles.get(e.agendaItemId)) || null,
+          meeting: { id: snapshot.meeting.id, title: snapshot.meeting.title },
+          task: { id: t['id'] as string, title: t['title'] as string, status: t['status'] as TaskStatus },
+          assignees: t['assignees'] as Array<{ id: string; name: string }>,
+          dueDate: t['due_date'] as string | null,
+          overdue: t['overdue'] as boolean,
+          group: { id: t['group_id'] as string, shortName: t['short_name'] as string },
+        },
+      ];
+    });
   }
 
   /** The minutes as the actor may see them: the working copy or the latest released revision. */
   async toDto(manager: EntityManager, actor: Actor, loaded: LoadedMinutes): Promise<MinutesDto> {
     const { minutes, standing, state, view, releases } = loaded;
     const released = view === 'released';
-    const content: MinutesContent | MinutesSnapshot = released
+    // Released minutes are frozen for everyone, writers included: attendance, agenda and entries
+    // come from the revision's snapshot, never from the live tables that may change afterwards.
+    const frozen = released || minutes.status === 'released';
+    const content: MinutesContent | MinutesSnapshot = frozen
       ? await this.snapshot(manager, minutes.id, releases[0].revision)
       : await loadContent(manager, minutes);
     const revision = released ? (content as MinutesSnapshot).revision : minutes.revision;

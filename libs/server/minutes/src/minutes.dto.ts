@@ -469,7 +469,12 @@ export class MinutesEntryInputDto {
   @MaxLength(MINUTES_LIMITS.entryText)
   text!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      'Shown only to the managers of the meeting (and to attendees during the review). A confidential ' +
+      "action item's task gets only the entry's first line as title and a neutral description with a " +
+      'link to the minutes, since the task is readable by the whole group.',
+  })
   @IsOptional()
   @IsBoolean()
   confidential?: boolean;

@@ -325,6 +325,7 @@ export class MinutesService {
           meetingDay,
           itemNumber: (entry.agendaItemId && numbers.get(entry.agendaItemId)) || null,
           text: entry.text,
+          confidential: entry.confidential,
         };
         const task = await this.tasks.create(
           actor,

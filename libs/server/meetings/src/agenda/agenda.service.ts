@@ -6,9 +6,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { mayAnswerMeeting, mayManageMeeting, maySeeMeeting } from '../access/meeting-access';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Meeting } from '../entities/meeting.entity';
-import { assertVersion, invalid, visibleMeeting } from '../meeting-support';
+import { assertMinutesOpen, assertVersion, invalid, visibleMeeting } from '../meeting-support';
 import { AgendaItemInputDto, DecideAgendaItemDto, ReorderAgendaDto, UpdateAgendaItemDto } from '../meetings.dto';
 import { MEETING_LIMITS } from '@srp/contracts';
+
+const AGENDA = 'die Tagesordnung';
 
 /** The agenda: items by the organiser, proposals by invitees (call for agenda items), decisions, order. */
 @Injectable()
@@ -24,6 +26,7 @@ export class AgendaService {
       const { standing } = await visibleMeeting(manager, actor, meetingId, maySeeMeeting, { lock: true });
       const meeting = await manager.findOneByOrFail(Meeting, { id: meetingId });
       if (meeting.status === 'cancelled') throw new DomainError('CONFLICT', 'Der Termin ist abgesagt.');
+      await assertMinutesOpen(manager, meetingId, AGENDA);
       const manage = mayManageMeeting(actor, standing);
       if (!manage) {
         if (!mayAnswerMeeting(actor, standing)) throw new DomainError('FORBIDDEN');
@@ -148,6 +151,7 @@ export class AgendaService {
       if (!mayManageMeeting(actor, standing)) throw new DomainError('FORBIDDEN');
       const meeting = await manager.findOneByOrFail(Meeting, { id: meetingId });
       assertVersion(meeting.agendaVersion, input.agendaVersion, 'Die Tagesordnung');
+      await assertMinutesOpen(manager, meetingId, AGENDA);
       const accepted = (await manager.query(
         `SELECT id FROM agenda_item WHERE meeting_id = $1 AND status = 'accepted' ORDER BY position`,
         [meetingId],
@@ -186,11 +190,19 @@ export class AgendaService {
     };
   }
 
-  /** The item with its meeting locked; 404 when invisible, 403 when the actor may not change it. */
+  /**
+   * The item with its meeting locked; 404 when invisible, 403 when the actor may not change it.
+   * Lock order meeting → item: the item is read again once the meeting is locked, so a change
+   * committed meanwhile (same version, other decision) is seen and answered with 409.
+   */
   private async itemForChange(manager: EntityManager, actor: Actor, itemId: string) {
-    const item = await manager.findOneBy(AgendaItem, { id: itemId });
+    const [ref] = (await manager.query(`SELECT meeting_id AS "meetingId" FROM agenda_item WHERE id = $1`, [
+      itemId,
+    ])) as { meetingId: string }[];
+    if (!ref) throw new DomainError('NOT_FOUND');
+    const { standing } = await visibleMeeting(manager, actor, ref.meetingId, maySeeMeeting, { lock: true });
+    const item = await manager.findOneBy(AgendaItem, { id: itemId, meetingId: ref.meetingId });
     if (!item) throw new DomainError('NOT_FOUND');
-    const { standing } = await visibleMeeting(manager, actor, item.meetingId, maySeeMeeting, { lock: true });
     const manage = mayManageMeeting(actor, standing);
     const ownProposal = item.status === 'proposed' && item.proposedBy === actor.accountId;
     // Someone else's proposal is not shown to other invitees: 404, as if it did not exist.
@@ -199,6 +211,7 @@ export class AgendaService {
     if (!manage && !ownProposal) throw new DomainError('FORBIDDEN');
     const meeting = await manager.findOneByOrFail(Meeting, { id: item.meetingId });
     if (meeting.status === 'cancelled') throw new DomainError('CONFLICT', 'Der Termin ist abgesagt.');
+    await assertMinutesOpen(manager, item.meetingId, AGENDA);
     return { item, manage };
   }
 

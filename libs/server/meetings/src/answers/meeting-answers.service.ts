@@ -2,14 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AttendanceStatus } from '@srp/contracts';
 import { Actor, AuditOrigin, AuditService } from '@srp/server/identity';
-import { DomainError } from '@srp/server/platform';
+import { DomainError, FieldError } from '@srp/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { mayAnswerMeeting, mayManageMeeting, maySeeMeeting } from '../access/meeting-access';
 import { MeetingAttendance } from '../entities/meeting-attendance.entity';
 import { MeetingResponse } from '../entities/meeting-response.entity';
 import { Meeting } from '../entities/meeting.entity';
-import { assertVersion, invalid, INVITEES_CONDITION, peopleById, visibleMeeting } from '../meeting-support';
+import {
+  assertMinutesOpen,
+  assertVersion,
+  invalid,
+  INVITEES_CONDITION,
+  peopleById,
+  visibleMeeting,
+} from '../meeting-support';
 import { AnswerMeetingDto, AttendanceRowDto, AttendanceSheetDto, RecordAttendanceDto } from '../meetings.dto';
+import { fillFreePlaces } from './waiting-list';
 
 /** Answers to invitations (with capacity and waiting list) and recorded attendance. */
 @Injectable()
@@ -59,8 +67,11 @@ export class MeetingAnswersService {
         },
         ['meetingId', 'accountId'],
       );
-      let promoted: string | null = null;
-      if (wasConfirmed && input.answer !== 'yes') promoted = await this.promoteFromWaitlist(manager, meetingId);
+      // Whoever left frees a place; places freed otherwise (e.g. before a capacity change) are taken
+      // now too, in queue order, which also moves a waiting person up who answers again.
+      const promoted = await fillFreePlaces(manager, [meetingId]);
+      const stillWaiting =
+        (keepsQueuePlace ? (before?.waitlisted ?? false) : waitlisted) && !promoted.includes(actor.accountId);
       await this.audit.record(
         origin,
         {
@@ -73,9 +84,9 @@ export class MeetingAnswersService {
               answer: input.answer,
               mode,
               deputyId,
-              waitlisted: keepsQueuePlace ? before?.waitlisted : waitlisted,
+              waitlisted: stillWaiting,
             },
-            promotedFromWaitlist: promoted,
+            promotedFromWaitlist: promoted.filter((accountId) => accountId !== actor.accountId),
           },
         },
         manager,
@@ -158,15 +169,30 @@ export class MeetingAnswersService {
       if (new Date(meeting.startsAt).getTime() - Date.now() > 24 * 60 * 60 * 1000) {
         throw new DomainError('CONFLICT', 'Die Anwesenheit erfassen Sie am Tag des Termins oder danach.');
       }
+      await assertMinutesOpen(manager, meetingId, 'die Anwesenheit');
       const ids = input.rows.map((r) => r.accountId);
       if (new Set(ids).size !== ids.length) throw invalid('rows', 'Jede Person darf nur einmal vorkommen.');
+      const deputyFor = input.rows.flatMap((r) => (r.deputyFor ? [r.deputyFor] : []));
       const accounts = (await manager.query(
-        `SELECT id, organization_id AS "organizationId" FROM account WHERE id = ANY($1::uuid[])`,
-        [ids],
-      )) as { id: string; organizationId: string | null }[];
+        `SELECT id, status, organization_id AS "organizationId" FROM account WHERE id = ANY($1::uuid[])`,
+        [[...ids, ...deputyFor]],
+      )) as { id: string; status: string; organizationId: string | null }[];
+      const byId = new Map(accounts.map((a) => [a.id, a]));
+      const errors = input.rows.flatMap((r, index) => {
+        const account = byId.get(r.accountId);
+        const found: FieldError[] = [];
+        if (!account) {
+          found.push(fieldError(`rows.${index}.accountId`, 'Diese Person gibt es nicht.'));
+        } else if (account.status !== 'active') {
+          found.push(fieldError(`rows.${index}.accountId`, 'Diese Person hat kein aktives Konto im Portal.'));
+        }
+        if (r.deputyFor && !byId.has(r.deputyFor)) {
+          found.push(fieldError(`rows.${index}.deputyFor`, 'Die vertretene Person gibt es nicht.'));
+        }
+        return found;
+      });
+      if (errors.length) throw new DomainError('VALIDATION_FAILED', undefined, errors);
       const orgs = new Map(accounts.map((a) => [a.id, a.organizationId]));
-      const unknown = input.rows.findIndex((r) => !orgs.has(r.accountId));
-      if (unknown >= 0) throw invalid(`rows.${unknown}.accountId`, 'Diese Person gibt es nicht.');
       const before = await manager.find(MeetingAttendance, { where: { meetingId } });
       await manager.delete(MeetingAttendance, { meetingId });
       if (input.rows.length) {
@@ -193,6 +219,7 @@ export class MeetingAnswersService {
           details: {
             before: { present: before.filter((r) => r.status === 'present').length, rows: before.length },
             after: { present: input.rows.filter((r) => r.status === 'present').length, rows: input.rows.length },
+            changes: attendanceChanges(before, input.rows),
           },
         },
         manager,
@@ -211,16 +238,18 @@ export class MeetingAnswersService {
       throw invalid('deputyId', 'Als Vertretung können Sie nur eine Person Ihrer Organisation nennen.');
     }
   }
+}
 
-  /** The earliest waiting Zusage gets the freed place. */
-  private async promoteFromWaitlist(manager: EntityManager, meetingId: string): Promise<string | null> {
-    const rows = (await manager.query(
-      `UPDATE meeting_response SET waitlisted = false, updated_at = now()
-        WHERE (meeting_id, account_id) = (SELECT meeting_id, account_id FROM meeting_response
-                                           WHERE meeting_id = $1 AND waitlisted ORDER BY responded_at LIMIT 1)
-        RETURNING account_id AS "accountId"`,
-      [meetingId],
-    )) as [{ accountId: string }[], number];
-    return rows[0]?.[0]?.accountId ?? null;
-  }
+const fieldError = (field: string, message: string): FieldError => ({ field, code: 'invalid', message });
+
+/** Whose status changed (added and removed rows included, as null), for the audit. */
+function attendanceChanges(
+  before: { accountId: string; status: AttendanceStatus }[],
+  after: { accountId: string; status: AttendanceStatus }[],
+): { accountId: string; before: AttendanceStatus | null; after: AttendanceStatus | null }[] {
+  const old = new Map(before.map((r) => [r.accountId, r.status]));
+  const now = new Map(after.map((r) => [r.accountId, r.status]));
+  return [...new Set([...old.keys(), ...now.keys()])]
+    .map((accountId) => ({ accountId, before: old.get(accountId) ?? null, after: now.get(accountId) ?? null }))
+    .filter((c) => c.before !== c.after);
 }

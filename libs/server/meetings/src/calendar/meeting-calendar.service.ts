@@ -44,6 +44,9 @@ interface CalendarRow {
   createdAt: Date;
   updatedAt: Date;
   groupShortName: string | null;
+  /** Only in a single meeting's file: feeds carry no participants. */
+  organizerName?: string | null;
+  organizerEmail?: string | null;
 }
 
 const CALENDAR_COLUMNS = `m.id, m.kind, m.title, m.description, m.format, m.online_url AS "onlineUrl", m.address, m.room,
@@ -65,29 +68,19 @@ export class MeetingCalendarService {
     await visibleMeeting(manager, actor, meetingId, maySeeMeeting);
     const meeting = await this.calendarRow(manager, meetingId);
     const [me] = (await manager.query(
-      `SELECT a.name, a.email, r.answer,
-              o.name AS "organizerName", o.email AS "organizerEmail"
+      `SELECT a.name, a.email, r.answer
          FROM account a
          LEFT JOIN meeting_response r ON r.meeting_id = $2 AND r.account_id = a.id
-         LEFT JOIN meeting m ON m.id = $2
-         LEFT JOIN account o ON o.id = m.organizer_id
         WHERE a.id = $1`,
       [actor.accountId, meetingId],
-    )) as {
-      name: string;
-      email: string;
-      answer: RsvpAnswer | null;
-      organizerName: string | null;
-      organizerEmail: string | null;
-    }[];
+    )) as { name: string; email: string; answer: RsvpAnswer | null }[];
     const event = this.event(meeting);
-    if (me?.organizerEmail) event.organizer = { name: me.organizerName ?? '', email: me.organizerEmail };
+    event.organizer = organizerOf(meeting);
     if (me)
       event.attendees = [
         { name: me.name, email: me.email, partstat: me.answer ? PARTSTAT[me.answer] : 'NEEDS-ACTION' },
       ];
-    const method = meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
-    return { body: buildCalendar({ method, events: [event] }), meeting };
+    return { body: buildCalendar({ method: this.method(meeting), events: [event] }), meeting };
   }
 
   /** The actor's feed: whether it exists, and the groups its address also opens. */
@@ -222,16 +215,23 @@ export class MeetingCalendarService {
     const guest = await this.guestByToken(manager, token);
     const meeting = await this.calendarRow(manager, guest.meetingId);
     const event = this.event(meeting, `${this.config.PUBLIC_URL}/gast/${token}`);
+    event.organizer = organizerOf(meeting);
     event.attendees = [
       { name: guest.name, email: guest.email, partstat: guest.answer ? PARTSTAT[guest.answer] : 'NEEDS-ACTION' },
     ];
-    return {
-      body: buildCalendar({ method: meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST', events: [event] }),
-      meeting,
-    };
+    return { body: buildCalendar({ method: this.method(meeting), events: [event] }), meeting };
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /**
+   * REQUEST and CANCEL need an ORGANIZER (RFC 5546); a meeting without one (the account was
+   * deleted) is published instead, which calendars import without a reply button.
+   */
+  private method(m: CalendarRow): 'REQUEST' | 'CANCEL' | 'PUBLISH' {
+    if (!m.organizerEmail) return 'PUBLISH';
+    return m.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  }
 
   private event(m: CalendarRow, pageUrl = `${this.config.PUBLIC_URL}/termine/${m.id}`): IcsEvent {
     const description = [m.description.trim()].filter(Boolean).join('\n\n');
@@ -254,7 +254,9 @@ export class MeetingCalendarService {
 
   private async calendarRow(manager: EntityManager, meetingId: string): Promise<CalendarRow> {
     const [row] = (await manager.query(
-      `SELECT ${CALENDAR_COLUMNS} FROM meeting m LEFT JOIN working_group g ON g.id = m.host_group_id WHERE m.id = $1`,
+      `SELECT ${CALENDAR_COLUMNS}, o.name AS "organizerName", o.email AS "organizerEmail"
+         FROM meeting m LEFT JOIN working_group g ON g.id = m.host_group_id
+         LEFT JOIN account o ON o.id = m.organizer_id WHERE m.id = $1`,
       [meetingId],
     )) as CalendarRow[];
     if (!row) throw new DomainError('NOT_FOUND');
@@ -290,4 +292,9 @@ export class MeetingCalendarService {
       groups,
     };
   }
+}
+
+/** The meeting's organiser for a single meeting's file, if there is one. */
+function organizerOf(m: CalendarRow): IcsEvent['organizer'] {
+  return m.organizerEmail ? { name: m.organizerName ?? '', email: m.organizerEmail } : undefined;
 }

@@ -33,7 +33,8 @@ import {
   MeetingSummaryDto,
   UpdateMeetingDto,
 } from '../meetings.dto';
-import { addDays, berlinInstant, berlinParts, describeRule, occurrences } from '../recurrence';
+import { addDays, berlinInstant, berlinParts, describeRule, occurrences, validateRule } from '../recurrence';
+import { fillFreePlaces } from '../answers/waiting-list';
 import { meetingTimes, ruleFrom } from './meeting-planner';
 
 /** Fields a calendar shows: a change raises the SEQUENCE. */
@@ -178,6 +179,7 @@ export class MeetingsService {
       if (scope === 'following' && !meeting.seriesId) {
         throw invalid('scope', 'Nur Termine einer Serie lassen sich mit den folgenden zusammen ändern.');
       }
+      if (scope === 'following') await this.assertManagesSeries(manager, actor, meeting.seriesId ?? '');
       await this.assertInvitees(manager, input);
       if (input.organizerId) await this.assertActivePerson(manager, input.organizerId, 'organizerId');
       const before = { ...meeting };
@@ -194,11 +196,17 @@ export class MeetingsService {
         if (scope === 'following' && input.date !== undefined && input.date !== local.date) {
           throw invalid('date', 'Das Datum ändern Sie nur für diesen einen Termin.');
         }
+        const date = input.date ?? local.date;
+        const endDate = input.endDate === undefined ? localEnd.date : (input.endDate ?? date);
+        // The series' rule knows one start time and a duration: its occurrences end on their own day.
+        if (scope === 'following' && endDate !== date) {
+          throw invalid('endDate', 'Serien bestehen aus eintägigen Terminen.');
+        }
         const times = meetingTimes({
-          date: input.date ?? local.date,
+          date,
           startTime: input.startTime ?? local.time,
           endTime: input.endTime ?? localEnd.time,
-          endDate: input.endDate === undefined ? localEnd.date : input.endDate,
+          endDate,
         });
         if (
           times.startsAt.getTime() !== meeting.startsAt.getTime() ||
@@ -232,6 +240,9 @@ export class MeetingsService {
           local.time !== berlinParts(meeting.startsAt).time || timeTouched,
         );
       }
+      const promoted = changes.includes('capacity')
+        ? await fillFreePlaces(manager, scope === 'following' ? [id, ...following] : [id])
+        : [];
       await this.audit.record(
         origin,
         {
@@ -244,6 +255,7 @@ export class MeetingsService {
             before: pickFields(before, changes),
             after: pickFields(meeting, changes),
             followingMeetingIds: following,
+            ...(promoted.length ? { promotedFromWaitlist: promoted } : {}),
           },
         },
         manager,
@@ -265,6 +277,7 @@ export class MeetingsService {
       if (scope === 'following' && !meeting.seriesId) {
         throw invalid('scope', 'Nur Termine einer Serie lassen sich mit den folgenden zusammen absagen.');
       }
+      if (scope === 'following') await this.assertManagesSeries(manager, actor, meeting.seriesId ?? '');
       const reason = input.reason?.trim() || null;
       const ids = [id];
       if (scope === 'following' && meeting.seriesId) {
@@ -273,14 +286,15 @@ export class MeetingsService {
           [meeting.seriesId, meeting.startsAt],
         )) as { id: string }[];
         ids.push(...rows.map((r) => r.id));
-        // The series ends the day before this occurrence: no new occurrences after it.
+        // The series ends the day before this occurrence: no new occurrences after it. From its
+        // first occurrence on, that day lies before the start (an invalid rule): every occurrence
+        // is cancelled then, and the rule stays as it was.
         const series = await manager.findOneByOrFail(MeetingSeries, { id: meeting.seriesId });
-        series.rule = {
-          ...series.rule,
-          until: addDays(meeting.occurrenceDate ?? berlinParts(meeting.startsAt).date, -1),
-          count: null,
-        };
-        await manager.save(series);
+        const until = addDays(meeting.occurrenceDate ?? berlinParts(meeting.startsAt).date, -1);
+        if (until >= series.rule.startDate) {
+          series.rule = { ...series.rule, until, count: null };
+          await manager.save(series);
+        }
       }
       await manager.query(
         `UPDATE meeting SET status = 'cancelled', cancel_reason = $2, cancelled_at = now(),
@@ -474,7 +488,7 @@ export class MeetingsService {
     )) as { id: string }[];
     return {
       id: series.id,
-      description: describeRule(series.rule),
+      description: describeSafely(series.rule),
       previousMeetingId: prev?.id ?? null,
       nextMeetingId: next?.id ?? null,
     };
@@ -501,10 +515,19 @@ export class MeetingsService {
     const shared = SHARED_FIELDS.filter((f) => changes.includes(f));
     const start = berlinParts(meeting.startsAt).time;
     const duration = meeting.endsAt.getTime() - meeting.startsAt.getTime();
+    // The series' defaults follow, so its description stays true for the meetings to come.
+    const series = await manager.findOneByOrFail(MeetingSeries, { id: meeting.seriesId ?? '' });
+    if (timeChanged) {
+      series.rule = { ...series.rule, startTime: start, durationMinutes: Math.round(duration / 60_000) };
+      // Checked before anything is saved: an invalid rule would break every page of the series.
+      const errors = validateRule(series.rule);
+      if (errors.length) throw invalid('endTime', errors.join(' '));
+    }
     for (const m of later) {
       for (const f of shared) (m as unknown as Record<string, unknown>)[f] = meeting[f];
       let moved = false;
-      if (timeChanged) {
+      // A detached occurrence was moved on its own on purpose: it keeps its time.
+      if (timeChanged && !m.detached) {
         const startsAt = berlinInstant(berlinParts(m.startsAt).date, start);
         if (startsAt.getTime() !== m.startsAt.getTime() || m.endsAt.getTime() - m.startsAt.getTime() !== duration) {
           m.startsAt = startsAt;
@@ -519,12 +542,7 @@ export class MeetingsService {
     if (ids.length && (input.invitedGroupIds || input.invitedPersonIds)) {
       await this.replaceInvitations(manager, ids, input.invitedGroupIds, input.invitedPersonIds);
     }
-    // The series' defaults follow, so its description stays true for the meetings to come.
-    const series = await manager.findOneByOrFail(MeetingSeries, { id: meeting.seriesId ?? '' });
     for (const f of shared) (series as unknown as Record<string, unknown>)[f] = meeting[f];
-    if (timeChanged) {
-      series.rule = { ...series.rule, startTime: start, durationMinutes: Math.round(duration / 60_000) };
-    }
     if (input.invitedGroupIds) series.invitedGroupIds = input.invitedGroupIds;
     if (input.invitedPersonIds) series.invitedPersonIds = input.invitedPersonIds;
     await manager.save(series);
@@ -551,6 +569,25 @@ export class MeetingsService {
     set('inviteAll', input.inviteAll);
     set('callForItems', input.callForItems);
     return changed;
+  }
+
+  /** 403 unless the actor manages the series itself: its organiser, a lead of its host group, coordination. */
+  private async assertManagesSeries(manager: EntityManager, actor: Actor, seriesId: string): Promise<void> {
+    const series = await manager.findOneByOrFail(MeetingSeries, { id: seriesId });
+    const [membership] = series.hostGroupId
+      ? ((await manager.query(
+          `SELECT role FROM group_membership WHERE group_id = $1 AND account_id = $2 AND status = 'active'`,
+          [series.hostGroupId, actor.accountId],
+        )) as { role: 'lead' | 'member' }[])
+      : [];
+    const standing = { isOrganizer: series.organizerId === actor.accountId, hostGroupRole: membership?.role ?? null };
+    if (!mayManageMeeting(actor, standing)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Die ganze Serie ändern oder absagen können ihre Organisatorin oder ihr Organisator, ' +
+          'die Sprecher*innen der ausrichtenden Gruppe und die Koordination.',
+      );
+    }
   }
 
   private assertFormat(m: { format: string; onlineUrl: string | null; address: string | null }): void {
@@ -668,6 +705,15 @@ export class MeetingsService {
       links.push({ email, token });
     }
     return links;
+  }
+}
+
+/** The rule in words; '' for a rule that cannot be described, so the series' pages still load. */
+function describeSafely(rule: MeetingSeries['rule']): string {
+  try {
+    return describeRule(rule);
+  } catch {
+    return '';
   }
 }
 

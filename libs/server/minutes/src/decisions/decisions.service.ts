@@ -20,7 +20,8 @@ export class DecisionsService {
   /**
    * A page of decisions, newest first. Visible: initiative-wide ones, those of the actor's groups,
    * those of group-less meetings the actor may see; coordination sees all. Confidential decisions
-   * only for coordination and the members of the host group.
+   * only for coordination, the host group's leads and the meeting's organiser (who manage the
+   * meeting and read confidential entries in the minutes too).
    */
   async list(actor: Actor, query: ListDecisionsQuery): Promise<DecisionPageDto> {
     if (query.from && query.to && query.from > query.to) {
@@ -42,7 +43,10 @@ export class DecisionsService {
         `(d.publish_level = 'initiative' OR ${ownGroup}
           OR (d.group_id IS NULL AND EXISTS (SELECT 1 FROM meeting m WHERE m.id = d.meeting_id
                                               AND ${visibleMeetingsCondition(me, false)})))`,
-        `(NOT d.confidential OR ${ownGroup})`,
+        // As in the minutes: confidential entries are for those who run the meeting.
+        `(NOT d.confidential OR mt.organizer_id = ${me}
+          OR d.group_id IN (SELECT group_id FROM group_membership
+                             WHERE account_id = ${me} AND status = 'active' AND role = 'lead'))`,
       );
     }
     if (query.groupId) where.push(`d.group_id = ${p(query.groupId)}::uuid`);

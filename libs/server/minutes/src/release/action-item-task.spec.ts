@@ -28,4 +28,13 @@ describe('action item → task', () => {
         'Aus dem Protokoll [Monatsrunde \\[Januar\\] vom 14.01.2026](/termine/11111111-1111-4111-8111-111111111111/protokoll), TOP 2.',
     );
   });
+
+  it('puts no text of a confidential entry into the description, only a neutral note and the link', () => {
+    const description = actionItemDescription({ ...source, confidential: true });
+    expect(description).toBe(
+      'Vertraulicher Punkt aus dem Protokoll – Details im Protokoll.\n\n' +
+        'Aus dem Protokoll [Monatsrunde \\[Januar\\] vom 14.01.2026](/termine/11111111-1111-4111-8111-111111111111/protokoll), TOP 2.',
+    );
+    expect(description).not.toContain('2025');
+  });
 });

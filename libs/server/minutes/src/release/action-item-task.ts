@@ -10,7 +10,12 @@ export interface ActionItemSource {
   /** TOP number; null for an entry outside the agenda. */
   itemNumber: number | null;
   text: string;
+  /** A confidential entry: its task (readable by the whole group) carries only the title. */
+  confidential?: boolean;
 }
+
+/** The description of a task from a confidential action item: no minutes text, only where to read it. */
+export const CONFIDENTIAL_ACTION_ITEM = 'Vertraulicher Punkt aus dem Protokoll – Details im Protokoll.';
 
 /** The task's title: the entry's first non-empty line, cut to the task title limit. */
 export function actionItemTitle(text: string): string {
@@ -30,11 +35,15 @@ export function actionItemLabel(source: ActionItemSource): string {
   return `Protokoll ${source.meetingTitle} ${germanDay(source.meetingDay)}${top}`;
 }
 
-/** The task's description: the full entry text and a link back to the minutes. */
+/**
+ * The task's description: the full entry text (for a confidential entry a neutral sentence
+ * instead) and a link back to the minutes.
+ */
 export function actionItemDescription(source: ActionItemSource): string {
   const top = source.itemNumber ? `, TOP ${source.itemNumber}` : '';
   const link = `[${escapeLinkText(source.meetingTitle)} vom ${germanDay(source.meetingDay)}](${minutesPath(source.meetingId)})`;
-  return `${source.text.trim()}\n\nAus dem Protokoll ${link}${top}.`;
+  const body = source.confidential ? CONFIDENTIAL_ACTION_ITEM : source.text.trim();
+  return `${body}\n\nAus dem Protokoll ${link}${top}.`;
 }
 
 // Brackets in a title would end the Markdown link text early.

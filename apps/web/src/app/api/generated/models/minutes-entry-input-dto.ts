@@ -12,6 +12,10 @@ export interface MinutesEntryInputDto {
    * Action items: active members of the group
    */
   assigneeIds?: Array<string>;
+
+  /**
+   * Shown only to the managers of the meeting (and to attendees during the review). A confidential action item's task gets only the entry's first line as title and a neutral description with a link to the minutes, since the task is readable by the whole group.
+   */
   confidential?: boolean;
   dueDate?: string | null;
 
