@@ -1,35 +1,14 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { PlatformRole } from '@srp/contracts';
 import ICAL from 'ical.js';
-import { Secret, TOTP } from 'otpauth';
-import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountsService, CLI_ORIGIN, TotpService } from '@srp/server/identity';
-import { AppConfig } from '@srp/server/platform';
-import { clearRedisPrefix, createTestDatabase, TestDatabase, testConfig, TestHttpClient } from '@srp/server/testing';
+import { berlinDate, TestHttpClient, TestPerson, UNKNOWN_ID, useApiHarness } from '@srp/server/testing';
 import { createApiApp } from '../src/app/create-api-app';
 
-const PASSWORD = 'Wolken über der Saale 1912';
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const JOIN_URL = 'https://meet.example.org/smartregion-monatsrunde';
-
-interface Person {
-  id: string;
-  name: string;
-  client: TestHttpClient;
-}
 
 // Tests read arbitrary JSON bodies.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
-
-/** Today's calendar date in Europe/Berlin, moved by some days, as YYYY-MM-DD. */
-function berlinDate(days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** The second Wednesday of next month (Berlin calendar), as YYYY-MM-DD. */
 function secondWednesdayNextMonth(): string {
@@ -70,96 +49,22 @@ const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
  * visibility test.
  */
 describe('meetings', () => {
-  let db: TestDatabase;
-  let config: AppConfig;
-  let app: NestExpressApplication;
-  let url: string;
-  let pg: Client;
-  let n = 0;
-  const uag: Record<number, string> = {};
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    config = testConfig({ DATABASE_URL: db.url });
-    // Exactly one api app per file (Passport keeps one strategy registry per process).
-    app = await createApiApp(config, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    const { rows } = await pg.query(`SELECT id, number FROM working_group WHERE number IS NOT NULL`);
-    for (const row of rows) uag[row.number as number] = row.id as string;
+  const api = useApiHarness({
+    createApiApp,
+    identity: { AccountsService, TotpService, CLI_ORIGIN },
+    label: 'Termintest',
   });
-
-  afterAll(async () => {
-    await app?.close();
-    await pg?.end();
-    if (config) await clearRedisPrefix(config.REDIS_PREFIX);
-    await db?.drop();
-  });
+  const { uag, next, newPerson, newGroup, putIn, newOrganization } = api;
 
   // ---------------------------------------------------------------------------------------------
   // Factories and helpers
   // ---------------------------------------------------------------------------------------------
 
-  /** A signed-in person of this role; coordinators and admins with a verified second factor. */
-  async function newPerson(role: PlatformRole = 'member', name?: string): Promise<Person> {
-    const email = `termintests-${role}${++n}@example.org`;
-    const fullName = name ?? `Person ${String(n).padStart(3, '0')}`;
-    const account = await app
-      .get(AccountsService)
-      .create({ email, name: fullName, password: PASSWORD, role, status: 'active' }, CLI_ORIGIN);
-    const client = new TestHttpClient(url);
-    await client.get('/api/auth/me');
-    let secret: string | undefined;
-    if (role !== 'member') {
-      const totp = app.get(TotpService);
-      secret = (await totp.startSetup(account.id)).secret;
-      await totp.enable(account.id, new TOTP({ secret: Secret.fromBase32(secret) }).generate(), CLI_ORIGIN);
-    }
-    expect((await client.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
-    if (secret) {
-      const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + 30_000 });
-      expect((await client.post('/api/auth/second-factor/verify', { code })).status).toBe(204);
-    }
-    return { id: account.id, name: fullName, client };
-  }
-
-  /** A working group of this test's own. */
-  async function newGroup(): Promise<string> {
-    const { rows } = await pg.query(
-      `INSERT INTO working_group (kind, name, short_name, status, version)
-       VALUES ('other', $1, $2, 'active', 1) RETURNING id`,
-      [`Termintest-Gruppe ${++n}`, `TG ${n}`],
-    );
-    return rows[0].id as string;
-  }
-
-  /** Puts a person into a group as an active lead or member. */
-  async function putIn(groupId: string, person: Person, role: 'lead' | 'member' = 'member'): Promise<void> {
-    await pg.query(
-      `INSERT INTO group_membership (group_id, account_id, role, status, joined_at)
-       VALUES ($1, $2, $3, 'active', now())`,
-      [groupId, person.id, role],
-    );
-  }
-
-  /** An organisation of this test's own, with the given people in it. */
-  async function newOrganization(...people: Person[]): Promise<string> {
-    const { rows } = await pg.query(
-      `INSERT INTO organization (kind, official_name, display_name, version) VALUES ('agency', $1, $1, 1) RETURNING id`,
-      [`Termintest-Organisation ${++n}`],
-    );
-    const id = rows[0].id as string;
-    for (const p of people) await pg.query(`UPDATE account SET organization_id = $2 WHERE id = $1`, [p.id, id]);
-    return id;
-  }
-
   /** Fields of a valid online meeting in two weeks. */
   function meetingFields(fields: Record<string, unknown> = {}): Record<string, unknown> {
     return {
       kind: 'sonstiges',
-      title: `Termin ${++n}`,
+      title: `Termin ${next()}`,
       format: 'online',
       onlineUrl: JOIN_URL,
       date: berlinDate(14),
@@ -170,25 +75,25 @@ describe('meetings', () => {
   }
 
   /** Plans a meeting through the api (expects 201) and returns the saved answer. */
-  async function plan(person: Person, fields: Record<string, unknown> = {}): Promise<Json> {
+  async function plan(person: TestPerson, fields: Record<string, unknown> = {}): Promise<Json> {
     const response = await person.client.post('/api/meetings', meetingFields(fields));
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     return response.body;
   }
 
   /** Plans a meeting and returns only its detail. */
-  const newMeeting = async (person: Person, fields: Record<string, unknown> = {}): Promise<Json> =>
+  const newMeeting = async (person: TestPerson, fields: Record<string, unknown> = {}): Promise<Json> =>
     (await plan(person, fields)).meeting;
 
-  const patch = (person: Person, id: string, body: unknown) =>
+  const patch = (person: TestPerson, id: string, body: unknown) =>
     person.client.request('PATCH', `/api/meetings/${id}`, { body });
 
-  const answer = (person: Person, id: string, body: Record<string, unknown>) =>
+  const answer = (person: TestPerson, id: string, body: Record<string, unknown>) =>
     person.client.post(`/api/meetings/${id}/answer`, body);
 
   /** The audit rows of one subject, oldest first. */
   async function audit(subjectId: string, action?: string): Promise<Array<{ action: string; details: Json }>> {
-    const { rows } = await pg.query(
+    const { rows } = await api.pg.query(
       `SELECT action, actor_id, details FROM audit_event
         WHERE subject_id = $1 AND ($2::text IS NULL OR action = $2) ORDER BY occurred_at, id`,
       [subjectId, action ?? null],
@@ -198,7 +103,7 @@ describe('meetings', () => {
 
   /** Moves a meeting's instants directly (for rules that depend on the clock: started, attendance). */
   async function shiftTo(meetingId: string, startsInMinutes: number): Promise<void> {
-    await pg.query(
+    await api.pg.query(
       `UPDATE meeting SET starts_at = now() + make_interval(mins => $2),
                           ends_at = now() + make_interval(mins => $2 + 90) WHERE id = $1`,
       [meetingId, startsInMinutes],
@@ -239,7 +144,7 @@ describe('meetings', () => {
         [2, 'Berichte aus den UAGs'],
       ]);
 
-      const { rows: meetings } = await pg.query(
+      const { rows: meetings } = await api.pg.query(
         `SELECT id, starts_at, ends_at, occurrence_date::text AS date, invite_all, ics_sequence, detached, status,
                 (SELECT count(*)::int FROM agenda_item a WHERE a.meeting_id = m.id AND a.status = 'accepted') AS items
            FROM meeting m WHERE series_id = $1 ORDER BY starts_at`,
@@ -270,7 +175,7 @@ describe('meetings', () => {
         version: third.body.version,
       });
       expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-      const { rows: after } = await pg.query(
+      const { rows: after } = await api.pg.query(
         `SELECT id, starts_at, ics_sequence, detached FROM meeting WHERE series_id = $1 ORDER BY occurrence_date`,
         [seriesId],
       );
@@ -294,9 +199,10 @@ describe('meetings', () => {
         version: fifth.body.version,
       });
       expect(alone.status, JSON.stringify(alone.body)).toBe(200);
-      const { rows: detached } = await pg.query(`SELECT id, detached, starts_at FROM meeting WHERE series_id = $1`, [
-        seriesId,
-      ]);
+      const { rows: detached } = await api.pg.query(
+        `SELECT id, detached, starts_at FROM meeting WHERE series_id = $1`,
+        [seriesId],
+      );
       expect(detached.filter((m) => m.detached).map((m) => m.id)).toEqual([meetings[4].id]);
       expect(berlinTime(detached.find((m) => m.id === meetings[5].id).starts_at)).toBe('14:00');
 
@@ -309,7 +215,7 @@ describe('meetings', () => {
       });
       expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
       expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'Neue Reihe ab Herbst' });
-      const { rows: statuses } = await pg.query(
+      const { rows: statuses } = await api.pg.query(
         `SELECT status FROM meeting WHERE series_id = $1 ORDER BY occurrence_date`,
         [seriesId],
       );
@@ -445,7 +351,7 @@ describe('meetings', () => {
       expect((await patch(coordinator, meeting.id, { title: 'X' })).status).toBe(400);
       expect((await patch(coordinator, meeting.id, { endTime: '09:00', version: 3 })).status).toBe(400);
       expect((await patch(coordinator, meeting.id, { seriesId: UNKNOWN_ID, version: 3 })).status).toBe(400);
-      const anonymous = new TestHttpClient(url);
+      const anonymous = new TestHttpClient(api.url);
       await anonymous.get('/api/auth/me');
       expect((await anonymous.request('PATCH', `/api/meetings/${meeting.id}`, { body: { version: 3 } })).status).toBe(
         401,
@@ -559,7 +465,7 @@ describe('meetings', () => {
       expect(created.event?.endDate.toJSDate().toISOString()).toBe(new Date(meeting.endsAt).toISOString());
       const text = unfold(created.text);
       expect(text).toContain(JOIN_URL);
-      expect(text).toContain(`${config.PUBLIC_URL}/termine/${meeting.id}`);
+      expect(text).toContain(`${api.config.PUBLIC_URL}/termine/${meeting.id}`);
 
       const moved = await patch(coordinator, meeting.id, { startTime: '14:00', endTime: '15:00', version: 1 });
       expect(moved.status).toBe(200);
@@ -581,7 +487,7 @@ describe('meetings', () => {
       const other = await newMeeting(coordinator);
       expect((await outsider.client.get(`/api/meetings/${other.id}/ics`)).status).toBe(404);
       expect((await coordinator.client.get(`/api/meetings/${UNKNOWN_ID}/ics`)).status).toBe(404);
-      const anonymous = new TestHttpClient(url);
+      const anonymous = new TestHttpClient(api.url);
       await anonymous.get('/api/auth/me');
       expect((await anonymous.get(`/api/meetings/${meeting.id}/ics`)).status).toBe(401);
     });
@@ -617,7 +523,7 @@ describe('meetings', () => {
       expect(again.body).toMatchObject({ active: true, url: null });
 
       // Public: no cookie needed.
-      const feed = await fetch(`${url}${path}`);
+      const feed = await fetch(`${api.url}${path}`);
       expect(feed.status).toBe(200);
       expect(feed.headers.get('content-type')).toContain('text/calendar');
       const body = await feed.text();
@@ -631,35 +537,35 @@ describe('meetings', () => {
         expect(unfold(body)).not.toContain(name);
 
       const token = path.replace(/^.*\/feeds\//, '').replace(/\.ics$/, '');
-      const groupFeed = await fetch(`${url}/api/calendar/feeds/${token}/groups/${group}.ics`);
+      const groupFeed = await fetch(`${api.url}/api/calendar/feeds/${token}/groups/${group}.ics`);
       expect(groupFeed.status).toBe(200);
       const groupUids = new ICAL.Component(ICAL.parse(await groupFeed.text()))
         .getAllSubcomponents('vevent')
         .map((e) => e.getFirstPropertyValue('uid'));
       expect(groupUids).toEqual([`${groupMeeting.id}@smartregion-portal`]);
-      expect((await fetch(`${url}/api/calendar/feeds/${token}/groups/${uag[4]}.ics`)).status).toBe(404);
-      expect((await fetch(`${url}/api/calendar/feeds/${token}/groups/keine-gruppe.ics`)).status).toBe(404);
+      expect((await fetch(`${api.url}/api/calendar/feeds/${token}/groups/${uag[4]}.ics`)).status).toBe(404);
+      expect((await fetch(`${api.url}/api/calendar/feeds/${token}/groups/keine-gruppe.ics`)).status).toBe(404);
 
       // Someone else's token does not open the group feed of a group they are not in.
       const strangerFeed = await stranger.client.post('/api/calendar/feed');
       const strangerToken = new URL(strangerFeed.body.url).pathname.replace(/^.*\/feeds\//, '').replace(/\.ics$/, '');
-      expect((await fetch(`${url}/api/calendar/feeds/${strangerToken}/groups/${group}.ics`)).status).toBe(404);
+      expect((await fetch(`${api.url}/api/calendar/feeds/${strangerToken}/groups/${group}.ics`)).status).toBe(404);
 
       // Renewing: the old address stops working.
       const renewed = await member.client.post('/api/calendar/feed');
       expect(renewed.status).toBe(200);
       const newPath = new URL(renewed.body.url).pathname;
       expect(newPath).not.toBe(path);
-      expect((await fetch(`${url}${path}`)).status).toBe(404);
-      expect((await fetch(`${url}${newPath}`)).status).toBe(200);
+      expect((await fetch(`${api.url}${path}`)).status).toBe(404);
+      expect((await fetch(`${api.url}${newPath}`)).status).toBe(200);
 
       // Revoking: 204, then 404 for the address and for a second revoke.
       expect((await member.client.delete('/api/calendar/feed')).status).toBe(204);
-      expect((await fetch(`${url}${newPath}`)).status).toBe(404);
+      expect((await fetch(`${api.url}${newPath}`)).status).toBe(404);
       expect((await member.client.delete('/api/calendar/feed')).status).toBe(404);
       expect(await audit(member.id, 'calendar_feed.revoked')).toHaveLength(1);
-      expect((await fetch(`${url}/api/calendar/feeds/nichts.ics`)).status).toBe(404);
-      const anonymous = new TestHttpClient(url);
+      expect((await fetch(`${api.url}/api/calendar/feeds/nichts.ics`)).status).toBe(404);
+      const anonymous = new TestHttpClient(api.url);
       await anonymous.get('/api/auth/me');
       expect((await anonymous.post('/api/calendar/feed')).status).toBe(401);
       expect((await anonymous.get('/api/calendar/feed')).status).toBe(401);
@@ -749,7 +655,7 @@ describe('meetings', () => {
       expect((await answer(invitee, UNKNOWN_ID, { answer: 'yes' })).status).toBe(404);
       // Coordination sees every meeting but answers only where invited.
       expect((await answer(coordinator, online.id, { answer: 'yes' })).status).toBe(403);
-      const anonymous = new TestHttpClient(url);
+      const anonymous = new TestHttpClient(api.url);
       await anonymous.get('/api/auth/me');
       expect((await anonymous.post(`/api/meetings/${online.id}/answer`, { answer: 'yes' })).status).toBe(401);
 
@@ -766,7 +672,7 @@ describe('meetings', () => {
       );
       expect(responses.map((r) => r.status).filter((s) => s >= 500)).toEqual([]);
       expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
-      const { rows } = await pg.query(`SELECT answer, waitlisted FROM meeting_response WHERE meeting_id = $1`, [
+      const { rows } = await api.pg.query(`SELECT answer, waitlisted FROM meeting_response WHERE meeting_id = $1`, [
         meeting.id,
       ]);
       expect(rows).toEqual([{ answer: 'yes', waitlisted: false }]);
@@ -917,7 +823,7 @@ describe('meetings', () => {
         number: 2,
       });
       expect(await audit(meeting.id, 'agenda_item.added')).toHaveLength(1);
-      const addItem = (p: Person, body: unknown) => p.client.post(`/api/meetings/${meeting.id}/agenda-items`, body);
+      const addItem = (p: TestPerson, body: unknown) => p.client.post(`/api/meetings/${meeting.id}/agenda-items`, body);
       expect((await addItem(coordinator, { title: ' ' })).status).toBe(400);
       expect((await addItem(coordinator, { title: 'Link', links: [{ label: 'x', url: 'ftp://x' }] })).status).toBe(400);
       expect((await addItem(coordinator, { title: 'X', plannedMinutes: 0 })).status).toBe(400);
@@ -976,7 +882,7 @@ describe('meetings', () => {
       expect(sheet.body.rows.find((r: Json) => r.person.id === deputy.id).deputyFor).toMatchObject({ id: sender.id });
       expect((await yes.client.get(`/api/meetings/${meeting.id}/attendance`)).status).toBe(403);
 
-      const put = (p: Person, body: unknown) =>
+      const put = (p: TestPerson, body: unknown) =>
         p.client.request('PUT', `/api/meetings/${meeting.id}/attendance`, { body });
       const rows = [
         { accountId: yes.id, status: 'present' },
@@ -1004,7 +910,7 @@ describe('meetings', () => {
         recorded: true,
         deputyFor: { id: sender.id },
       });
-      const { rows: stored } = await pg.query(
+      const { rows: stored } = await api.pg.query(
         `SELECT account_id, status, organization_id FROM meeting_attendance WHERE meeting_id = $1`,
         [meeting.id],
       );
@@ -1014,10 +920,10 @@ describe('meetings', () => {
       await newOrganization(yes);
       expect(
         (
-          await pg.query(`SELECT organization_id FROM meeting_attendance WHERE meeting_id = $1 AND account_id = $2`, [
-            meeting.id,
-            yes.id,
-          ])
+          await api.pg.query(
+            `SELECT organization_id FROM meeting_attendance WHERE meeting_id = $1 AND account_id = $2`,
+            [meeting.id, yes.id],
+          )
         ).rows[0].organization_id,
       ).toBe(orgYes);
       expect(await audit(meeting.id, 'meeting.attendance_recorded')).toHaveLength(1);
@@ -1040,13 +946,13 @@ describe('meetings', () => {
         guests: [{ name: 'Gerda Gast', email: 'Gerda.Gast@Example.org' }],
       });
       expect(saved.guestLinks).toEqual([
-        { email: 'gerda.gast@example.org', url: expect.stringMatching(new RegExp(`^${config.PUBLIC_URL}/gast/`)) },
+        { email: 'gerda.gast@example.org', url: expect.stringMatching(new RegExp(`^${api.config.PUBLIC_URL}/gast/`)) },
       ]);
       expect(saved.meeting.guests).toEqual([
         { id: expect.any(String), name: 'Gerda Gast', email: 'gerda.gast@example.org', answer: null },
       ]);
       const token = (saved.guestLinks[0].url as string).split('/gast/')[1];
-      const guest = new TestHttpClient(url);
+      const guest = new TestHttpClient(api.url);
       await guest.get('/api/auth/me');
       const view = await guest.get(`/api/guest/${token}`);
       expect(view.status).toBe(200);
@@ -1096,13 +1002,13 @@ describe('meetings', () => {
     };
 
     /** A monthly series (2nd Wednesday, 10:00–11:30) with this many occurrences, by the given person. */
-    async function newSeries(person: Person, count: number, fields: Record<string, unknown> = {}) {
+    async function newSeries(person: TestPerson, count: number, fields: Record<string, unknown> = {}) {
       const first = await newMeeting(person, {
         date: secondWednesdayNextMonth(),
         recurrence: { frequency: 'monthly', monthlyBy: 'weekday', weekday: 'we', setPosition: 2, count },
         ...fields,
       });
-      const { rows } = await pg.query(
+      const { rows } = await api.pg.query(
         `SELECT id, version, occurrence_date::text AS date FROM meeting WHERE series_id = $1 ORDER BY starts_at`,
         [first.seriesId],
       );
@@ -1122,12 +1028,12 @@ describe('meetings', () => {
       });
       expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
       expect(cancelled.body.series.description).toContain('3 Termine');
-      const { rows } = await pg.query(`SELECT status FROM meeting WHERE series_id = $1`, [seriesId]);
+      const { rows } = await api.pg.query(`SELECT status FROM meeting WHERE series_id = $1`, [seriesId]);
       expect(rows.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
       expect((await coordinator.client.get(`/api/meetings/${first.id}`)).status).toBe(200);
 
       // A rule that cannot be described (stored before this fix) gives an empty description, not a 500.
-      await pg.query(
+      await api.pg.query(
         `UPDATE meeting_series SET rule = rule || '{"until": "2000-01-01", "count": null}'::jsonb WHERE id = $1`,
         [seriesId],
       );
@@ -1158,7 +1064,7 @@ describe('meetings', () => {
       expect(tooShort.status, JSON.stringify(tooShort.body)).toBe(400);
       expect(fieldsOf(tooShort.body)).toEqual(['endTime']);
       expect(tooShort.body.details[0].message).toContain('Dauer');
-      const { rows } = await pg.query(`SELECT rule FROM meeting_series WHERE id = $1`, [seriesId]);
+      const { rows } = await api.pg.query(`SELECT rule FROM meeting_series WHERE id = $1`, [seriesId]);
       expect(rows[0].rule).toMatchObject({ startTime: '10:00', durationMinutes: 90 });
       const page = await coordinator.client.get(`/api/meetings/${first.id}`);
       expect(page.status).toBe(200);
@@ -1191,7 +1097,7 @@ describe('meetings', () => {
         version: meetings[1].version,
       });
       expect(following.status, JSON.stringify(following.body)).toBe(200);
-      const { rows } = await pg.query(
+      const { rows } = await api.pg.query(
         `SELECT title, starts_at, ends_at, detached FROM meeting WHERE series_id = $1 ORDER BY occurrence_date`,
         [alone.body.meeting.seriesId],
       );
@@ -1223,7 +1129,7 @@ describe('meetings', () => {
         version,
       });
       expect(cancel.status).toBe(403);
-      const { rows } = await pg.query(`SELECT title, status FROM meeting WHERE id = ANY($1::uuid[])`, [
+      const { rows } = await api.pg.query(`SELECT title, status FROM meeting WHERE id = ANY($1::uuid[])`, [
         meetings.map((m) => m.id),
       ]);
       expect(rows.every((r) => r.status === 'scheduled' && r.title !== 'Alle neu')).toBe(true);
@@ -1272,7 +1178,7 @@ describe('meetings', () => {
       for (const person of [a, b, c, d]) expect((await answer(person, meeting.id, { answer: 'yes' })).status).toBe(200);
       const waiting = async () =>
         (
-          await pg.query(
+          await api.pg.query(
             `SELECT account_id FROM meeting_response WHERE meeting_id = $1 AND waitlisted ORDER BY responded_at`,
             [meeting.id],
           )
@@ -1290,7 +1196,7 @@ describe('meetings', () => {
       const other = await newMeeting(coordinator, { capacity: 1, invitedPersonIds: [a.id, b.id] });
       expect((await answer(a, other.id, { answer: 'yes' })).status).toBe(200);
       expect((await answer(b, other.id, { answer: 'yes' })).body.myResponse).toMatchObject({ waitlisted: true });
-      await pg.query(`UPDATE meeting SET capacity = 2 WHERE id = $1`, [other.id]);
+      await api.pg.query(`UPDATE meeting SET capacity = 2 WHERE id = $1`, [other.id]);
       const again = await answer(b, other.id, { answer: 'yes' });
       expect(again.body.myResponse).toMatchObject({ waitlisted: false, waitlistPosition: null });
     });
@@ -1299,15 +1205,15 @@ describe('meetings', () => {
       const coordinator = await newPerson('coordinator', 'Olga Organisation');
       const saved = await plan(coordinator, { guests: [{ name: 'Gerd Gast', email: 'gerd.gast@example.org' }] });
       const token = (saved.guestLinks[0].url as string).split('/gast/')[1];
-      const guest = new TestHttpClient(url);
+      const guest = new TestHttpClient(api.url);
       await guest.get('/api/auth/me');
-      const { rows } = await pg.query(`SELECT email FROM account WHERE id = $1`, [coordinator.id]);
+      const { rows } = await api.pg.query(`SELECT email FROM account WHERE id = $1`, [coordinator.id]);
       const withOrganiser = parseIcs((await guest.get(`/api/guest/${token}/ics`)).body);
       expect(withOrganiser.calendar.getFirstPropertyValue('method')).toBe('REQUEST');
       expect(withOrganiser.vevent?.getFirstPropertyValue('organizer')).toBe(`mailto:${rows[0].email}`);
       expect(withOrganiser.vevent?.getFirstProperty('organizer')?.getParameter('cn')).toBe('Olga Organisation');
 
-      await pg.query(`UPDATE meeting SET organizer_id = NULL WHERE id = $1`, [saved.meeting.id]);
+      await api.pg.query(`UPDATE meeting SET organizer_id = NULL WHERE id = $1`, [saved.meeting.id]);
       for (const file of [
         await guest.get(`/api/guest/${token}/ics`),
         await coordinator.client.get(`/api/meetings/${saved.meeting.id}/ics`),
@@ -1332,7 +1238,7 @@ describe('meetings', () => {
       });
       expect(unknownDeputy.status).toBe(400);
       expect(fieldsOf(unknownDeputy.body)).toEqual(['rows.0.deputyFor']);
-      await pg.query(`UPDATE account SET status = 'deactivated' WHERE id = $1`, [gone.id]);
+      await api.pg.query(`UPDATE account SET status = 'deactivated' WHERE id = $1`, [gone.id]);
       const inactive = await put({
         rows: [
           { accountId: a.id, status: 'present' },

@@ -1,33 +1,20 @@
 import { resolve } from 'node:path';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { PlatformRole } from '@srp/contracts';
-import { Secret, TOTP } from 'otpauth';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountsService, CLI_ORIGIN, TotpService } from '@srp/server/identity';
-import { AppConfig } from '@srp/server/platform';
-import { clearRedisPrefix, createTestDatabase, TestDatabase, testConfig, TestHttpClient } from '@srp/server/testing';
+import { berlinDate, TestHttpClient, TestPerson, UNKNOWN_ID, useApiHarness } from '@srp/server/testing';
 import { createApiApp } from '../src/app/create-api-app';
 
-const PASSWORD = 'Wolken über der Saale 1912';
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 // pdfjs wants the standard font data for Helvetica; without it it only warns, but the warning hides real ones.
 const standardFontDataUrl = `${resolve('node_modules/pdfjs-dist/standard_fonts')}/`;
-
-interface Person {
-  id: string;
-  name: string;
-  client: TestHttpClient;
-}
 
 interface MeetingSpec {
   title?: string;
   hostGroupId?: string | null;
-  organizer?: Person | null;
-  invitees?: Person[];
-  present?: Person[];
-  excused?: Person[];
+  organizer?: TestPerson | null;
+  invitees?: TestPerson[];
+  present?: TestPerson[];
+  excused?: TestPerson[];
   agenda?: string[];
   startsAt?: string;
   status?: 'scheduled' | 'cancelled';
@@ -38,14 +25,6 @@ interface MeetingSpec {
 // Tests read arbitrary JSON bodies.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
-
-/** Today's calendar date in Europe/Berlin, moved by some days, as YYYY-MM-DD. */
-function berlinDate(days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Reads a PDF back and returns its text with whitespace collapsed. */
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -68,81 +47,20 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
  * and the audit log. Meetings are inserted with SQL (their api is tested on its own).
  */
 describe('minutes', () => {
-  let db: TestDatabase;
-  let config: AppConfig;
-  let app: NestExpressApplication;
-  let url: string;
-  let pg: Client;
-  let n = 0;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    config = testConfig({ DATABASE_URL: db.url });
-    // Exactly one api app per file (Passport keeps one strategy registry per process).
-    app = await createApiApp(config, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
+  const api = useApiHarness({
+    createApiApp,
+    identity: { AccountsService, TotpService, CLI_ORIGIN },
+    label: 'Protokolltest',
   });
-
-  afterAll(async () => {
-    await app?.close();
-    await pg?.end();
-    if (config) await clearRedisPrefix(config.REDIS_PREFIX);
-    await db?.drop();
-  });
+  const { next, newPerson, newGroup, putIn } = api;
 
   // ---------------------------------------------------------------------------------------------
   // Factories and helpers
   // ---------------------------------------------------------------------------------------------
 
-  /** A signed-in person of this role; coordinators and admins with a verified second factor. */
-  async function newPerson(role: PlatformRole = 'member', name?: string): Promise<Person> {
-    const email = `protokolltests-${role}${++n}@example.org`;
-    const fullName = name ?? `Person ${String(n).padStart(3, '0')}`;
-    const account = await app
-      .get(AccountsService)
-      .create({ email, name: fullName, password: PASSWORD, role, status: 'active' }, CLI_ORIGIN);
-    const client = new TestHttpClient(url);
-    await client.get('/api/auth/me');
-    let secret: string | undefined;
-    if (role !== 'member') {
-      const totp = app.get(TotpService);
-      secret = (await totp.startSetup(account.id)).secret;
-      await totp.enable(account.id, new TOTP({ secret: Secret.fromBase32(secret) }).generate(), CLI_ORIGIN);
-    }
-    expect((await client.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
-    if (secret) {
-      const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + 30_000 });
-      expect((await client.post('/api/auth/second-factor/verify', { code })).status).toBe(204);
-    }
-    return { id: account.id, name: fullName, client };
-  }
-
-  /** A working group of this test's own. */
-  async function newGroup(shortName?: string): Promise<string> {
-    const short = shortName ?? `Gruppe ${++n}`;
-    const { rows } = await pg.query(
-      `INSERT INTO working_group (kind, name, short_name, status, version)
-       VALUES ('other', $1, $2, 'active', 1) RETURNING id`,
-      [`Protokolltest ${short} ${++n}`, short],
-    );
-    return rows[0].id as string;
-  }
-
-  /** Puts a person into a group as an active lead or member. */
-  async function putIn(groupId: string, person: Person, role: 'lead' | 'member' = 'member'): Promise<void> {
-    await pg.query(
-      `INSERT INTO group_membership (group_id, account_id, role, status, joined_at)
-       VALUES ($1, $2, $3, 'active', now())`,
-      [groupId, person.id, role],
-    );
-  }
-
   /** A meeting series (its occurrences are inserted with newMeeting). */
   async function newSeries(hostGroupId: string | null): Promise<string> {
-    const { rows } = await pg.query(
+    const { rows } = await api.pg.query(
       `INSERT INTO meeting_series (title, kind, format, host_group_id, rule, version)
        VALUES ('Monatsrunde', 'monatsrunde', 'online', $1, $2::jsonb, 1) RETURNING id`,
       [
@@ -166,8 +84,8 @@ describe('minutes', () => {
   /** A meeting with agenda, invitations and attendance, inserted directly. */
   async function newMeeting(spec: MeetingSpec = {}): Promise<{ id: string; agenda: string[]; title: string }> {
     const startsAt = spec.startsAt ?? '2026-01-14T09:00:00Z';
-    const title = spec.title ?? `Sitzung ${++n}`;
-    const { rows } = await pg.query(
+    const title = spec.title ?? `Sitzung ${next()}`;
+    const { rows } = await api.pg.query(
       `INSERT INTO meeting (series_id, occurrence_date, kind, title, format, starts_at, ends_at, host_group_id,
                             organizer_id, status, invite_all, version)
        VALUES ($1, CASE WHEN $1::uuid IS NULL THEN NULL ELSE ($2::timestamptz AT TIME ZONE 'Europe/Berlin')::date END,
@@ -185,14 +103,17 @@ describe('minutes', () => {
     );
     const id = rows[0].id as string;
     for (const person of spec.invitees ?? []) {
-      await pg.query(`INSERT INTO meeting_person_invitation (meeting_id, account_id) VALUES ($1, $2)`, [id, person.id]);
+      await api.pg.query(`INSERT INTO meeting_person_invitation (meeting_id, account_id) VALUES ($1, $2)`, [
+        id,
+        person.id,
+      ]);
     }
     for (const [status, people] of [
       ['present', spec.present ?? []],
       ['excused', spec.excused ?? []],
     ] as const) {
       for (const person of people) {
-        await pg.query(
+        await api.pg.query(
           `INSERT INTO meeting_attendance (meeting_id, account_id, status, mode) VALUES ($1, $2, $3, $4)`,
           [id, person.id, status, status === 'present' ? 'online' : null],
         );
@@ -200,7 +121,7 @@ describe('minutes', () => {
     }
     const agenda: string[] = [];
     for (const [index, itemTitle] of (spec.agenda ?? ['Begrüßung', 'Berichte']).entries()) {
-      const item = await pg.query(
+      const item = await api.pg.query(
         `INSERT INTO agenda_item (meeting_id, position, title, status, version) VALUES ($1, $2, $3, 'accepted', 1)
          RETURNING id`,
         [id, index + 1, itemTitle],
@@ -211,13 +132,13 @@ describe('minutes', () => {
   }
 
   /** Starts minutes through the api (expects 201). */
-  async function newMinutes(person: Person, meetingId: string): Promise<Json> {
+  async function newMinutes(person: TestPerson, meetingId: string): Promise<Json> {
     const response = await person.client.post(`/api/meetings/${meetingId}/minutes`);
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     return response.body;
   }
 
-  const put = (person: Person, id: string, body: unknown) =>
+  const put = (person: TestPerson, id: string, body: unknown) =>
     person.client.request('PUT', `/api/minutes/${id}`, { body });
 
   /** A save body from the current minutes with some fields replaced. */
@@ -231,14 +152,19 @@ describe('minutes', () => {
   });
 
   /** Saves (expects 200). */
-  async function save(person: Person, minutes: Json, fields: Record<string, unknown>): Promise<Json> {
+  async function save(person: TestPerson, minutes: Json, fields: Record<string, unknown>): Promise<Json> {
     const response = await put(person, minutes.id, draft(minutes, fields));
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body;
   }
 
   /** Runs an action on the minutes (expects 200). */
-  async function act(person: Person, minutes: Json, action: string, body: Record<string, unknown> = {}): Promise<Json> {
+  async function act(
+    person: TestPerson,
+    minutes: Json,
+    action: string,
+    body: Record<string, unknown> = {},
+  ): Promise<Json> {
     const response = await person.client.post(`/api/minutes/${minutes.id}/${action}`, {
       version: minutes.version,
       ...body,
@@ -249,7 +175,7 @@ describe('minutes', () => {
 
   /** Writes, submits and releases minutes with these entries (a coordinator acts). */
   async function released(
-    coordinator: Person,
+    coordinator: TestPerson,
     meetingId: string,
     entries: Array<Record<string, unknown>>,
     publishLevel: 'group' | 'initiative' = 'group',
@@ -262,7 +188,7 @@ describe('minutes', () => {
 
   /** The audit rows of some minutes, oldest first. */
   async function audit(minutesId: string): Promise<Array<{ action: string; actor_id: string; details: Json }>> {
-    const { rows } = await pg.query(
+    const { rows } = await api.pg.query(
       `SELECT action, actor_id, details FROM audit_event
         WHERE subject_type = 'minutes' AND subject_id = $1 ORDER BY occurred_at, id`,
       [minutesId],
@@ -271,8 +197,8 @@ describe('minutes', () => {
   }
 
   /** A GET that keeps the body as bytes (exports). */
-  async function download(person: Person, path: string) {
-    const response = await fetch(`${url}${path}`, {
+  async function download(person: TestPerson, path: string) {
+    const response = await fetch(`${api.url}${path}`, {
       headers: { cookie: [...person.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
     return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
@@ -315,12 +241,12 @@ describe('minutes', () => {
       expect(hidden.status).toBe(404);
       expect({ ...hidden.body, correlationId: null }).toEqual({ ...missing.body, correlationId: null });
       expect((await outsider.client.post(`/api/meetings/kaputt/minutes`)).status).toBe(404);
-      const anonymous = new TestHttpClient(url);
+      const anonymous = new TestHttpClient(api.url);
       await anonymous.get('/api/auth/me');
       expect((await anonymous.post(`/api/meetings/${meeting.id}/minutes`)).status).toBe(401);
       expect((await anonymous.get(`/api/meetings/${meeting.id}/minutes`)).status).toBe(401);
       expect((await lead.client.get(`/api/meetings/${meeting.id}/minutes`)).status).toBe(404);
-      const { rows: none } = await pg.query(`SELECT count(*)::int AS n FROM minutes WHERE meeting_id = $1`, [
+      const { rows: none } = await api.pg.query(`SELECT count(*)::int AS n FROM minutes WHERE meeting_id = $1`, [
         meeting.id,
       ]);
       expect(none[0].n).toBe(0);
@@ -385,7 +311,7 @@ describe('minutes', () => {
   });
 
   it('answers 401 on every minutes route when signed out', async () => {
-    const anonymous = new TestHttpClient(url);
+    const anonymous = new TestHttpClient(api.url);
     await anonymous.get('/api/auth/me');
     const id = UNKNOWN_ID;
     const requests: Array<[string, string, unknown?]> = [
@@ -483,7 +409,7 @@ describe('minutes', () => {
       expect(second.items[0].entries).toEqual([]);
       expect(second.entries.map((e: Json) => e.text)).toEqual(['Neu']);
       expect(second.entries[0].id).not.toBe(UNKNOWN_ID);
-      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM minutes_entry WHERE minutes_id = $1`, [
+      const { rows } = await api.pg.query(`SELECT count(*)::int AS n FROM minutes_entry WHERE minutes_id = $1`, [
         minutes.id,
       ]);
       expect(rows[0].n).toBe(3);
@@ -529,7 +455,7 @@ describe('minutes', () => {
     it('refuses invalid drafts with 400 and field errors (entries by index), and writes nothing', async () => {
       const group = await newGroup();
       const archived = await newGroup();
-      await pg.query(`UPDATE working_group SET status = 'archived' WHERE id = $1`, [archived]);
+      await api.pg.query(`UPDATE working_group SET status = 'archived' WHERE id = $1`, [archived]);
       const lead = await newPerson();
       const stranger = await newPerson();
       await putIn(group, lead, 'lead');
@@ -564,7 +490,7 @@ describe('minutes', () => {
         expect(response.body.code).toBe('VALIDATION_FAILED');
         expect(fieldsOf(response.body), JSON.stringify(fields).slice(0, 200)).toContain(field);
       }
-      const { rows } = await pg.query(`SELECT version FROM minutes WHERE id = $1`, [minutes.id]);
+      const { rows } = await api.pg.query(`SELECT version FROM minutes WHERE id = $1`, [minutes.id]);
       expect(rows[0].version).toBe(1);
       expect((await audit(minutes.id)).map((r) => r.action)).toEqual(['minutes.created']);
     });
@@ -587,7 +513,7 @@ describe('minutes', () => {
       for (const id of [minutes.id, UNKNOWN_ID, 'kaputt']) {
         expect((await put(member, id, draft(minutes, { version: 2 }))).status).toBe(404);
       }
-      const { rows } = await pg.query(`SELECT general_notes FROM minutes WHERE id = $1`, [minutes.id]);
+      const { rows } = await api.pg.query(`SELECT general_notes FROM minutes WHERE id = $1`, [minutes.id]);
       expect(rows[0].general_notes).toBe('Zuerst gespeichert');
     });
   });
@@ -694,11 +620,11 @@ describe('minutes', () => {
       // The writer did not attend: no approval from them.
       expect((await lead.client.post(`/api/minutes/${minutes.id}/approve`)).status).toBe(403);
       // After the deadline no more approvals.
-      await pg.query(`UPDATE minutes SET review_deadline = $2 WHERE id = $1`, [minutes.id, berlinDate(-1)]);
+      await api.pg.query(`UPDATE minutes SET review_deadline = $2 WHERE id = $1`, [minutes.id, berlinDate(-1)]);
       const late = await bert.client.post(`/api/minutes/${minutes.id}/approve`);
       expect(late.status).toBe(409);
       expect(late.body.message).toContain('Frist');
-      await pg.query(`UPDATE minutes SET review_deadline = $2 WHERE id = $1`, [minutes.id, berlinDate(3)]);
+      await api.pg.query(`UPDATE minutes SET review_deadline = $2 WHERE id = $1`, [minutes.id, berlinDate(3)]);
       expect((await bert.client.post(`/api/minutes/${minutes.id}/approve`)).status).toBe(200);
 
       // Reopening removes the approvals (the text will change) and keeps the comments.
@@ -814,7 +740,7 @@ describe('minutes', () => {
       const refused = await lead.client.post(`/api/minutes/${minutes.id}/release`, { version: minutes.version });
       expect(refused.status).toBe(400);
       expect(fieldsOf(refused.body)).toEqual(['entries.3.groupId']);
-      const { rows: noTasks } = await pg.query(
+      const { rows: noTasks } = await api.pg.query(
         `SELECT count(*)::int AS n FROM task WHERE origin_id = ANY($1::uuid[])`,
         [entryIds],
       );
@@ -829,7 +755,7 @@ describe('minutes', () => {
       expect(released1.approvals).toHaveLength(2);
 
       // Every action item became a task in its group, with assignees, due date and origin; linked both ways.
-      const { rows: tasks } = await pg.query(
+      const { rows: tasks } = await api.pg.query(
         `SELECT t.*, t.due_date::text AS due,
                 ARRAY(SELECT account_id FROM task_assignee WHERE task_id = t.id) AS assignees
            FROM task t WHERE t.origin_id = ANY($1::uuid[]) ORDER BY t.title`,
@@ -854,7 +780,7 @@ describe('minutes', () => {
       expect(annaTask.description).toContain('Mit Kostenschätzung der Kommunen.');
       expect(annaTask.description).toContain(`(/termine/${january.id}/protokoll), TOP 2.`);
       expect(annaTask.created_by).toBe(coordinator.id);
-      const { rows: links } = await pg.query(
+      const { rows: links } = await api.pg.query(
         `SELECT id, task_id FROM minutes_entry WHERE minutes_id = $1 AND task_id IS NOT NULL ORDER BY id`,
         [minutes.id],
       );
@@ -862,7 +788,7 @@ describe('minutes', () => {
         [annaItemId]: annaTask.id,
         [brunoItemId]: brunoTask.id,
       });
-      const { rows: events } = await pg.query(
+      const { rows: events } = await api.pg.query(
         `SELECT task_id, kind FROM task_event WHERE task_id = ANY($1::uuid[]) ORDER BY task_id`,
         [[annaTask.id, brunoTask.id]],
       );
@@ -876,14 +802,14 @@ describe('minutes', () => {
       });
 
       // The frozen revision and the decision register (the meeting's Berlin date and host group).
-      const { rows: revisions } = await pg.query(
+      const { rows: revisions } = await api.pg.query(
         `SELECT revision, snapshot FROM minutes_revision WHERE minutes_id = $1`,
         [minutes.id],
       );
       expect(revisions).toHaveLength(1);
       expect(revisions[0].snapshot.entries.map((e: Json) => e.id)).toEqual(entryIds);
       expect(revisions[0].snapshot.entries[2].taskId).toBe(annaTask.id);
-      const { rows: decisions } = await pg.query(
+      const { rows: decisions } = await api.pg.query(
         `SELECT entry_id, text, agenda_item_title, decided_on::text AS day, group_id, publish_level, confidential, revision
            FROM decision WHERE minutes_id = $1 ORDER BY confidential`,
         [minutes.id],
@@ -1084,12 +1010,12 @@ describe('minutes', () => {
         [2, 'Beschluss um Mobilität ergänzt', 'Lena Leitung'],
         [1, null, 'Kai Koordination'],
       ]);
-      const { rows: taskCount } = await pg.query(
+      const { rows: taskCount } = await api.pg.query(
         `SELECT count(*)::int AS n FROM task WHERE origin_id = ANY($1::uuid[])`,
         [entryIds],
       );
       expect(taskCount[0].n).toBe(2);
-      const { rows: decisions2 } = await pg.query(
+      const { rows: decisions2 } = await api.pg.query(
         `SELECT entry_id, text, revision FROM decision WHERE minutes_id = $1 AND NOT confidential`,
         [minutes.id],
       );
@@ -1174,7 +1100,7 @@ describe('minutes', () => {
       await released(coordinator, november.id, [{ kind: 'decision', text: 'Der Messetermin Ladesäulen steht fest.' }]);
       const ours = new Set([march.id, june.id, september.id, november.id]);
 
-      const list = async (person: Person, query = '') => {
+      const list = async (person: TestPerson, query = '') => {
         const response = await person.client.get(`/api/decisions?${query}`);
         expect(response.status, JSON.stringify(response.body)).toBe(200);
         return (response.body.items as Json[]).filter((d) => ours.has(d.meeting.id));
@@ -1267,7 +1193,7 @@ describe('minutes', () => {
         expect(response.status, query).toBe(400);
         expect(fieldsOf(response.body)).toContain(field);
       }
-      const anonymous = new TestHttpClient(url);
+      const anonymous = new TestHttpClient(api.url);
       await anonymous.get('/api/auth/me');
       expect((await anonymous.get('/api/decisions')).status).toBe(401);
     });
@@ -1290,7 +1216,7 @@ describe('minutes', () => {
         { kind: 'decision', text: 'Offener Beschluss Vertraulich-Test.' },
         { kind: 'decision', text: 'Geheimer Beschluss Vertraulich-Test.', confidential: true },
       ]);
-      const texts = async (person: Person) => {
+      const texts = async (person: TestPerson) => {
         const response = await person.client.get(`/api/decisions?groupId=${group}`);
         expect(response.status).toBe(200);
         return (response.body.items as Json[]).map((d) => d.text).sort();
@@ -1344,9 +1270,9 @@ describe('minutes', () => {
       expect(agendaChange.body.message).toContain('die Tagesordnung ändern Sie über eine neue Fassung');
 
       // Whatever happens to the live tables, the released minutes show the frozen revision, to everyone.
-      await pg.query(`UPDATE meeting_attendance SET status = 'present' WHERE meeting_id = $1`, [meeting.id]);
-      await pg.query(`UPDATE agenda_item SET title = 'Umbenannt' WHERE meeting_id = $1`, [meeting.id]);
-      await pg.query(`UPDATE minutes_entry SET text = 'Nachträglich geändert' WHERE minutes_id = $1`, [minutes.id]);
+      await api.pg.query(`UPDATE meeting_attendance SET status = 'present' WHERE meeting_id = $1`, [meeting.id]);
+      await api.pg.query(`UPDATE agenda_item SET title = 'Umbenannt' WHERE meeting_id = $1`, [meeting.id]);
+      await api.pg.query(`UPDATE minutes_entry SET text = 'Nachträglich geändert' WHERE minutes_id = $1`, [minutes.id]);
       for (const person of [lead, anna]) {
         const view = (await person.client.get(`/api/minutes/${minutes.id}`)).body;
         expect(view.status).toBe('released');
@@ -1401,7 +1327,7 @@ describe('minutes', () => {
           confidential: true,
         },
       ]);
-      const open = async (person: Person) => {
+      const open = async (person: TestPerson) => {
         const response = await person.client.get(`/api/meetings/${march.id}/open-points`);
         expect(response.status).toBe(200);
         return (response.body as Json[]).map((p) => [p.text, p.meeting.id, p.assignees.map((a: Json) => a.name)]);
@@ -1416,7 +1342,7 @@ describe('minutes', () => {
 
       // Revision 2 in draft: readers of the open points keep seeing the released text.
       const revised = await act(coordinator, minutes, 'revise', { changeNote: 'Text geschärft' });
-      await pg.query(`UPDATE minutes_entry SET text = 'Entwurf: neuer Text' WHERE minutes_id = $1`, [revised.id]);
+      await api.pg.query(`UPDATE minutes_entry SET text = 'Entwurf: neuer Text' WHERE minutes_id = $1`, [revised.id]);
       expect(await open(anna)).toEqual([['Offener Punkt eins', january.id, ['Anna Aufgabe']]]);
     });
 
@@ -1436,7 +1362,7 @@ describe('minutes', () => {
         },
         { kind: 'action_item', text: 'Einladung verschicken\nAn alle Kommunen.', groupId: group },
       ]);
-      const { rows } = await pg.query(
+      const { rows } = await api.pg.query(
         `SELECT t.title, t.description FROM task t JOIN minutes_entry e ON e.task_id = t.id
           WHERE e.minutes_id = $1 ORDER BY e.position`,
         [minutes.id],

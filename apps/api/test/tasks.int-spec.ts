@@ -1,34 +1,12 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { PlatformRole } from '@srp/contracts';
 import { parse } from 'csv-parse/sync';
-import { Secret, TOTP } from 'otpauth';
-import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountsService, CLI_ORIGIN, TotpService } from '@srp/server/identity';
-import { AppConfig } from '@srp/server/platform';
-import { clearRedisPrefix, createTestDatabase, TestDatabase, testConfig, TestHttpClient } from '@srp/server/testing';
+import { berlinDate, TestHttpClient, TestPerson, UNKNOWN_ID, useApiHarness } from '@srp/server/testing';
 import { createApiApp } from '../src/app/create-api-app';
-
-const PASSWORD = 'Wolken über der Saale 1912';
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-
-interface Person {
-  id: string;
-  name: string;
-  client: TestHttpClient;
-}
 
 // Tests read arbitrary JSON bodies.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
-
-/** Today's calendar date in Europe/Berlin, moved by some days, as YYYY-MM-DD. */
-function berlinDate(days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** The Sunday that ends the current ISO week in Europe/Berlin. */
 function berlinEndOfWeek(): string {
@@ -44,94 +22,31 @@ function berlinEndOfWeek(): string {
  * log. Every test builds its own people and groups; the seeded UAGs 2 and 4 serve the tenant test.
  */
 describe('tasks', () => {
-  let db: TestDatabase;
-  let config: AppConfig;
-  let app: NestExpressApplication;
-  let url: string;
-  let pg: Client;
-  let n = 0;
-  const uag: Record<number, string> = {};
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    config = testConfig({ DATABASE_URL: db.url });
-    // Exactly one api app per file (Passport keeps one strategy registry per process).
-    app = await createApiApp(config, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    const { rows } = await pg.query(`SELECT id, number FROM working_group WHERE number IS NOT NULL`);
-    for (const row of rows) uag[row.number as number] = row.id as string;
+  const api = useApiHarness({
+    createApiApp,
+    identity: { AccountsService, TotpService, CLI_ORIGIN },
+    label: 'Aufgabentest',
   });
-
-  afterAll(async () => {
-    await app?.close();
-    await pg?.end();
-    if (config) await clearRedisPrefix(config.REDIS_PREFIX);
-    await db?.drop();
-  });
+  const { uag, next, newPerson, newGroup, putIn } = api;
 
   // ---------------------------------------------------------------------------------------------
   // Factories and helpers
   // ---------------------------------------------------------------------------------------------
 
-  /** A signed-in person of this role; coordinators and admins with a verified second factor. */
-  async function newPerson(role: PlatformRole = 'member', name?: string): Promise<Person> {
-    const email = `aufgabentests-${role}${++n}@example.org`;
-    const fullName = name ?? `Person ${String(n).padStart(3, '0')}`;
-    const account = await app
-      .get(AccountsService)
-      .create({ email, name: fullName, password: PASSWORD, role, status: 'active' }, CLI_ORIGIN);
-    const client = new TestHttpClient(url);
-    await client.get('/api/auth/me');
-    let secret: string | undefined;
-    if (role !== 'member') {
-      const totp = app.get(TotpService);
-      secret = (await totp.startSetup(account.id)).secret;
-      await totp.enable(account.id, new TOTP({ secret: Secret.fromBase32(secret) }).generate(), CLI_ORIGIN);
-    }
-    expect((await client.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
-    if (secret) {
-      const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + 30_000 });
-      expect((await client.post('/api/auth/second-factor/verify', { code })).status).toBe(204);
-    }
-    return { id: account.id, name: fullName, client };
-  }
-
-  /** A working group of this test's own. */
-  async function newGroup(): Promise<string> {
-    const { rows } = await pg.query(
-      `INSERT INTO working_group (kind, name, short_name, status, version)
-       VALUES ('other', $1, $2, 'active', 1) RETURNING id`,
-      [`Aufgabentest-Gruppe ${++n}`, `Gruppe ${n}`],
-    );
-    return rows[0].id as string;
-  }
-
-  /** Puts a person into a group as an active lead or member. */
-  async function putIn(groupId: string, person: Person, role: 'lead' | 'member' = 'member'): Promise<void> {
-    await pg.query(
-      `INSERT INTO group_membership (group_id, account_id, role, status, joined_at)
-       VALUES ($1, $2, $3, 'active', now())`,
-      [groupId, person.id, role],
-    );
-  }
-
   /** Creates a task through the api (expects 201). */
-  async function newTask(person: Person, groupId: string, fields: Record<string, unknown> = {}): Promise<Json> {
-    const response = await person.client.post('/api/tasks', { groupId, title: `Aufgabe ${++n}`, ...fields });
+  async function newTask(person: TestPerson, groupId: string, fields: Record<string, unknown> = {}): Promise<Json> {
+    const response = await person.client.post('/api/tasks', { groupId, title: `Aufgabe ${next()}`, ...fields });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     return response.body;
   }
 
-  const patch = (person: Person, id: string, body: unknown) =>
+  const patch = (person: TestPerson, id: string, body: unknown) =>
     person.client.request('PATCH', `/api/tasks/${id}`, { body });
 
-  const move = (person: Person, id: string, body: unknown) => person.client.post(`/api/tasks/${id}/move`, body);
+  const move = (person: TestPerson, id: string, body: unknown) => person.client.post(`/api/tasks/${id}/move`, body);
 
   /** Every item of a list, following the keyset cursor page by page. */
-  async function listAll(person: Person, query: string, pageSize = 100): Promise<Json[]> {
+  async function listAll(person: TestPerson, query: string, pageSize = 100): Promise<Json[]> {
     const items: Json[] = [];
     let cursor: string | null = null;
     do {
@@ -149,7 +64,9 @@ describe('tasks', () => {
 
   /** The outbox rows of one task, oldest first. */
   async function events(taskId: string): Promise<Array<{ kind: string; payload: Json }>> {
-    const { rows } = await pg.query(`SELECT kind, payload FROM task_event WHERE task_id = $1 ORDER BY seq`, [taskId]);
+    const { rows } = await api.pg.query(`SELECT kind, payload FROM task_event WHERE task_id = $1 ORDER BY seq`, [
+      taskId,
+    ]);
     return rows;
   }
 
@@ -158,7 +75,7 @@ describe('tasks', () => {
     taskId: string,
     action?: string,
   ): Promise<Array<{ action: string; actor_id: string; details: Json }>> {
-    const { rows } = await pg.query(
+    const { rows } = await api.pg.query(
       `SELECT action, actor_id, details FROM audit_event
         WHERE subject_type = 'task' AND subject_id = $1 AND ($2::text IS NULL OR action = $2)
         ORDER BY occurred_at, id`,
@@ -168,12 +85,12 @@ describe('tasks', () => {
   }
 
   async function taskRow(id: string): Promise<Json> {
-    const { rows } = await pg.query(`SELECT * FROM task WHERE id = $1`, [id]);
+    const { rows } = await api.pg.query(`SELECT * FROM task WHERE id = $1`, [id]);
     return rows[0];
   }
 
   /** A page of the board as { status: [titles] }. */
-  async function boardTitles(person: Person, groupId: string): Promise<Record<string, string[]>> {
+  async function boardTitles(person: TestPerson, groupId: string): Promise<Record<string, string[]>> {
     const board = await person.client.get(`/api/groups/${groupId}/board`);
     expect(board.status).toBe(200);
     return Object.fromEntries(board.body.columns.map((c: Json) => [c.status, titles(c.tasks)]));
@@ -291,14 +208,14 @@ describe('tasks', () => {
         expect(response.body.code).toBe('VALIDATION_FAILED');
         expect(fieldsOf(response.body), JSON.stringify(body)).toContain(field);
       }
-      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM task WHERE group_id = $1`, [group]);
+      const { rows } = await api.pg.query(`SELECT count(*)::int AS n FROM task WHERE group_id = $1`, [group]);
       expect(rows[0].n).toBe(0);
     });
 
     it('is 401 signed out, 403 for someone outside the group, 404 for an unknown group', async () => {
       const group = await newGroup();
       const outsider = await newPerson();
-      const anonymous = new TestHttpClient(url);
+      const anonymous = new TestHttpClient(api.url);
       await anonymous.get('/api/auth/me');
       expect((await anonymous.post('/api/tasks', { groupId: group, title: 'Anonym' })).status).toBe(401);
       expect((await anonymous.get('/api/tasks')).status).toBe(401);
@@ -319,13 +236,13 @@ describe('tasks', () => {
         expect((await outsider.client.post(`/api/tasks/${id}/restore`, { version: 1 })).status).toBe(404);
       }
       // Someone who only asked to join is no member yet.
-      await pg.query(
+      await api.pg.query(
         `INSERT INTO group_membership (group_id, account_id, role, status, requested_at)
          VALUES ($1, $2, 'member', 'requested', now())`,
         [group, outsider.id],
       );
       expect((await outsider.client.post('/api/tasks', { groupId: group, title: 'Fremd' })).status).toBe(403);
-      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM task WHERE group_id = $1`, [group]);
+      const { rows } = await api.pg.query(`SELECT count(*)::int AS n FROM task WHERE group_id = $1`, [group]);
       expect(rows[0].n).toBe(0);
     });
 
@@ -536,7 +453,7 @@ describe('tasks', () => {
       }
       expect((await listAll(lead, `groupId=${group}&archived=true`, 1)).map((t) => t.id)).toEqual(others.reverse());
       expect((await lead.client.post(`/api/tasks/${task.id}/archive`, { version: 1 })).status).toBe(200);
-      await pg.query(`UPDATE task SET archived_at = now() - interval '31 days' WHERE id = $1`, [task.id]);
+      await api.pg.query(`UPDATE task SET archived_at = now() - interval '31 days' WHERE id = $1`, [task.id]);
       const late = await lead.client.post(`/api/tasks/${task.id}/restore`, { version: 2 });
       expect(late.status).toBe(409);
       expect(late.body.message).toContain('30 Tage');
@@ -560,7 +477,7 @@ describe('tasks', () => {
         assigneeIds: [leaver.id],
         checklist: [{ text: 'Übergabe' }],
       });
-      await pg.query(`DELETE FROM group_membership WHERE group_id = $1 AND account_id = $2`, [group, leaver.id]);
+      await api.pg.query(`DELETE FROM group_membership WHERE group_id = $1 AND account_id = $2`, [group, leaver.id]);
 
       const seen = await leaver.client.get(`/api/tasks/${task.id}`);
       expect(seen.status).toBe(200);
@@ -929,7 +846,7 @@ describe('tasks', () => {
         versions[card.id] = response.body.version;
       }
       expect((await boardTitles(member, group)).open).toEqual(['Erste', 'Y', 'X', 'Letzte']);
-      const { rows } = await pg.query(`SELECT id, rank FROM task WHERE group_id = $1 ORDER BY rank`, [group]);
+      const { rows } = await api.pg.query(`SELECT id, rank FROM task WHERE group_id = $1 ORDER BY rank`, [group]);
       expect(rows.map((r) => r.id)).toEqual([first.id, y.id, x.id, last.id]);
       expect(new Set(rows.map((r) => r.rank)).size).toBe(4);
     });
@@ -1230,7 +1147,7 @@ describe('tasks', () => {
       const nul = await member.client.get('/api/tasks?q=%00');
       expect([nul.status, nul.body.items]).toEqual([200, []]);
       expect(await taskRow(task.id)).toMatchObject({ title: 'Robust', version: 1 });
-      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM task WHERE group_id = $1`, [group]);
+      const { rows } = await api.pg.query(`SELECT count(*)::int AS n FROM task WHERE group_id = $1`, [group]);
       expect(rows[0].n).toBe(1);
     });
   });
@@ -1260,7 +1177,7 @@ describe('tasks', () => {
       expect(response.headers.get('content-type')).toContain('text/csv');
       expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="aufgaben-[a-z0-9-]+\.csv"$/);
       // fetch's text() drops a BOM: read the bytes as they came.
-      const raw = await fetch(`${url}/api/tasks/export?groupId=${group}&label=Export&sort=due`, {
+      const raw = await fetch(`${api.url}/api/tasks/export?groupId=${group}&label=Export&sort=due`, {
         headers: { cookie: [...member.client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
       });
       const bytes = Buffer.from(await raw.arrayBuffer());
