@@ -25,7 +25,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      // German date and time fields (TT.MM.JJJJ, 24 h) as our users see them; needs chromium-l10n.
+      env: { ...process.env, LANGUAGE: 'de' },
       args: [
+        '--lang=de',
         '--no-sandbox',
         '--disable-gpu',
         '--disable-dev-shm-usage',

@@ -468,7 +468,6 @@ describe('minutes', () => {
         [{ itemNotes: { [foreign.agenda[0]]: 'Fremder TOP' } }, `itemNotes.${foreign.agenda[0]}`],
         [{ itemNotes: { 'kein-top': 'x' } }, 'itemNotes'],
         [{ itemNotes: 'Text' }, 'itemNotes'],
-        [{ entries: [ok, ok, { kind: 'action_item', text: 'Ohne Gruppe' }] }, 'entries.2.groupId'],
         [{ entries: [{ ...action, assigneeIds: [stranger.id] }] }, 'entries.0.assigneeIds'],
         [{ entries: [ok, { ...action, groupId: archived }] }, 'entries.1.groupId'],
         [{ entries: [{ ...action, groupId: UNKNOWN_ID }] }, 'entries.0.groupId'],
@@ -493,6 +492,21 @@ describe('minutes', () => {
       const { rows } = await api.pg.query(`SELECT version FROM minutes WHERE id = $1`, [minutes.id]);
       expect(rows[0].version).toBe(1);
       expect((await audit(minutes.id)).map((r) => r.action)).toEqual(['minutes.created']);
+
+      // An action item without its group yet is a normal draft (autosave keeps everything else);
+      // sending the minutes to review insists on the group.
+      const saved = await put(
+        lead,
+        minutes.id,
+        draft(minutes, { entries: [ok, ok, { kind: 'action_item', text: 'Ohne Gruppe' }] }),
+      );
+      expect(saved.status).toBe(200);
+      const submit = await lead.client.post(`/api/minutes/${minutes.id}/submit`, {
+        version: saved.body.version,
+        reviewDeadline: berlinDate(7),
+      });
+      expect(submit.status).toBe(400);
+      expect(fieldsOf(submit.body)).toEqual(['entries.2.groupId']);
     });
 
     it('answers a stale version with 409 and the current version; unseen or unknown minutes with 404', async () => {

@@ -97,7 +97,10 @@ export class MinutesService {
         }));
       const stored = await storedEntries(manager, minutes.id);
       const merged = mergeEntries(input.entries, stored, agendaIds, randomUUID);
-      errors.push(...merged.errors, ...(await this.actionItemErrors(manager, actor, merged.entries, false)));
+      errors.push(
+        ...merged.errors,
+        ...(await this.actionItemErrors(manager, actor, merged.entries, false, { allowMissingGroup: true })),
+      );
       if (errors.length) throw new DomainError('VALIDATION_FAILED', undefined, errors);
       const withTask = merged.removed.filter((e) => e.taskId);
       if (withTask.length) {
@@ -497,6 +500,7 @@ export class MinutesService {
     actor: Actor,
     entries: PendingActionItem[],
     checkActor: boolean,
+    options: { allowMissingGroup?: boolean } = {},
   ): Promise<FieldError[]> {
     const pending = entries
       .map((entry, index) => ({ entry, index }))
@@ -523,6 +527,7 @@ export class MinutesService {
     for (const { entry, index } of pending) {
       const error = (field: string, message: string) =>
         errors.push({ field: `entries.${index}.${field}`, code: 'invalid', message });
+      if (!entry.groupId && options.allowMissingGroup) continue;
       const group = entry.groupId ? byId.get(entry.groupId) : undefined;
       if (!group) {
         error('groupId', 'Bitte wählen Sie die Arbeitsgruppe, in der die Aufgabe angelegt wird.');

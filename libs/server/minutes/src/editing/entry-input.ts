@@ -67,9 +67,7 @@ export function mergeEntries(
     }
     const action = e.kind === 'action_item';
     const groupId = action ? (e.groupId ?? null) : null;
-    if (action && !groupId) {
-      errors.push(fieldError(at('groupId'), 'Bitte wählen Sie die Arbeitsgruppe, in der die Aufgabe angelegt wird.'));
-    }
+    // A missing group is fine while writing (autosave keeps the rest); submit and release insist.
     const taskId = previous?.taskId ?? null;
     if (taskId && !action) {
       errors.push(

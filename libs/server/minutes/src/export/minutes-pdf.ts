@@ -126,13 +126,13 @@ class MinutesPdfWriter {
       ['Art', doc.kindLabel],
       ['Datum', this.view.period],
       ['Ort', doc.place],
-      ['Organisation', doc.organizer],
+      ['Organisiert von', doc.organizer],
       ['Gruppe', doc.hostGroup],
       ['Fassung', this.view.revisionDetail],
-      ['Online', doc.pageUrl],
+      ['Im Portal', doc.pageUrl],
     ];
     for (const [label, value] of meta) {
-      if (value?.trim()) this.labelledRow(label, value.trim(), label === 'Online' ? value.trim() : undefined);
+      if (value?.trim()) this.labelledRow(label, value.trim(), label === 'Im Portal' ? value.trim() : undefined);
     }
   }
 
@@ -342,10 +342,10 @@ class MinutesPdfWriter {
     this.table(
       [
         { header: 'TOP', width: 0.07 },
-        { header: 'Aufgabe', width: 0.36 },
-        { header: 'Verantwortlich', width: 0.21 },
+        { header: 'Aufgabe', width: 0.31 },
+        { header: 'Verantwortlich', width: 0.19 },
         { header: 'Fällig', width: 0.12 },
-        { header: 'Gruppe', width: 0.14 },
+        { header: 'Gruppe', width: 0.21 },
         { header: 'Status', width: 0.1 },
       ],
       this.view.actionItems.map((entry) => [
