@@ -7,7 +7,7 @@ import { setUpSecondFactor } from '../support/second-factor';
 
 /**
  * Issue #6's journey, the "Monatsrunde": a coordinator plans the monthly series for the whole
- * initiative; a member of UAG 2 answers and proposes a topic; the coordinator takes it onto the
+ * initiative; a member of UAG 5 answers and proposes a topic; the coordinator takes it onto the
  * agenda, records attendance, writes the minutes with a decision and two action items and sends
  * them to review; the member approves; on release the action items become tasks in their groups,
  * the next meeting lists them as open points, and the minutes download as PDF. Each person has
@@ -21,10 +21,11 @@ test.describe.serial('the Monatsrunde: plan, meet, record, decide, follow up', (
   const WELCOME = 'Begrüßung';
   const PROPOSAL = 'Sensorik im ländlichen Raum';
   const JOIN_URL = 'https://konferenz.example.org/monatsrunde';
-  const DECISION = 'Die UAG 2 erstellt einen Förderantrag für Sensorik.';
-  const SENSOR_TASK = 'Förderantrag Sensorik entwerfen und in der UAG 2 abstimmen';
+  const DECISION = 'Die UAG 5 erstellt einen Förderantrag für Sensorik.';
+  const SENSOR_TASK = 'Förderantrag Sensorik entwerfen und in der UAG 5 abstimmen';
   const NOTICE_TASK = 'Muster-Bekanntmachung für Sensorstandorte vorbereiten';
-  const SENSOR_GROUP = 'Daten als Ressource / Kommunale Daten & Sensorik';
+  // UAG 5, not UAG 2: the tasks journey expects UAG 2's board to start empty.
+  const SENSOR_GROUP = 'Stadtentwicklungskonzepte im digitalen Wandel';
   const NOTICE_GROUP = 'Digitalisierung kommunaler Bekanntmachungen';
   const sensorDue = berlinDaysFromToday(14);
   const noticeDue = berlinDaysFromToday(21);
@@ -100,7 +101,7 @@ test.describe.serial('the Monatsrunde: plan, meet, record, decide, follow up', (
     coordinator = await createPerson('Konstanze Koordinatorin', PASSWORD, { role: 'coordinator' });
     member = await createPerson('Jana Janßen', PASSWORD, { role: 'member', ags: STENDAL });
     colleague = await createPerson('Otto Ostermann', PASSWORD, { role: 'member', ags: WERNIGERODE });
-    await makeMember(member.email, 2);
+    await makeMember(member.email, 5);
     await makeMember(colleague.email, 4);
   });
 
@@ -368,7 +369,7 @@ test.describe.serial('the Monatsrunde: plan, meet, record, decide, follow up', (
     await expect(text.getByRole('link', { name: /^Aufgabe: / })).toHaveCount(2);
     await expectNoSeriousA11yViolations(page);
 
-    // The member finds the UAG 2 task under "Meine Aufgaben", with its due date.
+    // The member finds the UAG 5 task under "Meine Aufgaben", with its due date.
     await memberPage
       .getByRole('navigation', { name: 'Hauptnavigation' })
       .getByRole('link', { name: 'Aufgaben', exact: true })
@@ -377,7 +378,7 @@ test.describe.serial('the Monatsrunde: plan, meet, record, decide, follow up', (
     const mine = memberPage.getByRole('listitem').filter({ has: memberPage.getByRole('link', { name: SENSOR_TASK }) });
     await expect(mine).toHaveCount(1);
     await expect(mine).toContainText(`Fällig: ${sensorDue.german}`);
-    await expect(mine.getByRole('link', { name: 'Daten & Sensorik' })).toBeVisible();
+    await expect(mine.getByRole('link', { name: 'Stadtentwicklung' })).toBeVisible();
     await expect(memberPage.getByRole('link', { name: NOTICE_TASK })).toHaveCount(0);
     await expectNoSeriousA11yViolations(memberPage);
 

@@ -250,6 +250,7 @@ describe('people administration, audit log and the role × route matrix', () => 
       ['POST', `/api/meetings/${meeting}/agenda/order`, { itemIds: [agendaItem], agendaVersion: 999 }, outsider(409)],
       ['PATCH', `/api/agenda-items/${agendaItem}`, { title: 'Neu', version: 999 }, outsider(409)],
       ['POST', `/api/agenda-items/${agendaItem}/decision`, { decision: 'accept', version: 999 }, outsider(409)],
+      ['POST', `/api/agenda-items/${agendaItem}/move`, { targetMeetingId: meeting, version: 999 }, outsider(409)],
       ['DELETE', `/api/agenda-items/${agendaItem}?version=999`, undefined, outsider(409)],
       ['GET', '/api/calendar/feed', undefined, everyone],
       ['POST', '/api/calendar/feed', undefined, everyone],

@@ -1274,4 +1274,217 @@ describe('meetings', () => {
       ]);
     });
   });
+
+  // ---------------------------------------------------------------------------------------------
+  describe('moving agenda items', () => {
+    const move = (person: TestPerson, itemId: string, body: Record<string, unknown>) =>
+      person.client.post(`/api/agenda-items/${itemId}/move`, body);
+    const byTitle = (detail: Json, title: string) => detail.agenda.find((i: Json) => i.title === title);
+
+    it('moves an accepted item (last TOP there) and a proposal (still waiting) to the next meeting', async () => {
+      const coordinator = await newPerson('coordinator');
+      const proposer = await newPerson('member', 'Pia Vorschlag');
+      const first = await newMeeting(coordinator, {
+        date: secondWednesdayNextMonth(),
+        recurrence: { frequency: 'monthly', monthlyBy: 'weekday', weekday: 'we', setPosition: 2, count: 2 },
+        invitedPersonIds: [proposer.id],
+        agenda: [{ title: 'Begrüßung', plannedMinutes: 5 }],
+      });
+      const nextId = first.series.nextMeetingId as string;
+      expect(nextId).toEqual(expect.any(String));
+      const propose = (title: string) =>
+        proposer.client.post(`/api/meetings/${first.id}/agenda-items`, { title, plannedMinutes: 20 });
+      const haushalt = byTitle((await propose('Haushalt')).body, 'Haushalt');
+      const sensorik = byTitle((await propose('Sensorik')).body, 'Sensorik');
+      const accepted = await coordinator.client.post(`/api/agenda-items/${haushalt.id}/decision`, {
+        decision: 'accept',
+        note: 'Gern, aber kurz.',
+        version: haushalt.version,
+      });
+      expect(accepted.status).toBe(200);
+      const acceptedItem = byTitle(accepted.body, 'Haushalt');
+      expect(acceptedItem).toMatchObject({ status: 'accepted', number: 2, decisionNote: 'Gern, aber kurz.' });
+      const nextBefore = (await coordinator.client.get(`/api/meetings/${nextId}`)).body;
+
+      const movedAccepted = await move(coordinator, acceptedItem.id, {
+        targetMeetingId: nextId,
+        version: acceptedItem.version,
+      });
+      expect(movedAccepted.status, JSON.stringify(movedAccepted.body)).toBe(200);
+      // The answer is the source meeting, without the item.
+      expect(movedAccepted.body.id).toBe(first.id);
+      expect(movedAccepted.body.agenda.map((i: Json) => i.title)).toEqual(['Begrüßung', 'Sensorik']);
+      expect(movedAccepted.body.agendaVersion).toBe(accepted.body.agendaVersion + 1);
+      expect(movedAccepted.body.plannedMinutes).toBe(5);
+
+      const movedProposal = await move(coordinator, sensorik.id, {
+        targetMeetingId: nextId,
+        version: sensorik.version,
+      });
+      expect(movedProposal.status, JSON.stringify(movedProposal.body)).toBe(200);
+      expect(movedProposal.body.agenda.map((i: Json) => i.title)).toEqual(['Begrüßung']);
+
+      const next = (await coordinator.client.get(`/api/meetings/${nextId}`)).body;
+      expect(next.agenda.map((i: Json) => [i.number, i.title, i.status, i.decisionNote])).toEqual([
+        [1, 'Begrüßung', 'accepted', null],
+        [2, 'Haushalt', 'accepted', null],
+        [null, 'Sensorik', 'proposed', null],
+      ]);
+      expect(next.plannedMinutes).toBe(25);
+      expect(next.agendaVersion).toBe(nextBefore.agendaVersion + 2);
+      // The proposer still sees their waiting proposal, now on the next meeting, and may withdraw it.
+      expect(byTitle((await proposer.client.get(`/api/meetings/${nextId}`)).body, 'Sensorik')).toMatchObject({
+        status: 'proposed',
+        editable: true,
+        proposedBy: { id: proposer.id },
+      });
+      // The organiser of the next meeting decides on it there.
+      const decided = await coordinator.client.post(`/api/agenda-items/${sensorik.id}/decision`, {
+        decision: 'accept',
+        version: byTitle(next, 'Sensorik').version,
+      });
+      expect(decided.status).toBe(200);
+      expect(byTitle(decided.body, 'Sensorik')).toMatchObject({ status: 'accepted', number: 3 });
+
+      const rows = await audit(first.id, 'agenda_item.moved');
+      expect(rows.map((r) => r.details)).toEqual([
+        expect.objectContaining({
+          agendaItemId: acceptedItem.id,
+          fromMeetingId: first.id,
+          toMeetingId: nextId,
+          status: 'accepted',
+        }),
+        expect.objectContaining({
+          agendaItemId: sensorik.id,
+          fromMeetingId: first.id,
+          toMeetingId: nextId,
+          status: 'proposed',
+        }),
+      ]);
+    });
+
+    it('400 for the same or a target not planned by the actor (without telling which), 403, 404 and 409', async () => {
+      const coordinator = await newPerson('coordinator');
+      const group = await newGroup();
+      const lead = await newPerson('member');
+      await putIn(group, lead, 'lead');
+      const invitee = await newPerson('member');
+      const otherInvitee = await newPerson('member');
+      const outsider = await newPerson('member');
+      const source = await newMeeting(coordinator, {
+        hostGroupId: group,
+        invitedPersonIds: [invitee.id, otherInvitee.id],
+        agenda: [{ title: 'Bericht' }],
+      });
+      const target = await newMeeting(coordinator, { hostGroupId: group, date: berlinDate(21) });
+      const invitedOnly = await newMeeting(coordinator, { invitedPersonIds: [lead.id] });
+      const invisible = await newMeeting(coordinator);
+      const item = byTitle(source, 'Bericht');
+      const body = (targetMeetingId: string, version = item.version) => ({ targetMeetingId, version });
+
+      const same = await move(lead, item.id, body(source.id));
+      expect(same.status).toBe(400);
+      expect(fieldsOf(same.body)).toEqual(['targetMeetingId']);
+      const messages: string[] = [];
+      for (const targetId of [UNKNOWN_ID, invisible.id, invitedOnly.id]) {
+        const refused = await move(lead, item.id, body(targetId));
+        expect(refused.status).toBe(400);
+        expect(fieldsOf(refused.body)).toEqual(['targetMeetingId']);
+        messages.push(refused.body.details[0].message);
+      }
+      expect(new Set(messages)).toEqual(new Set(['Diesen Termin gibt es nicht oder Sie planen ihn nicht.']));
+      expect((await move(lead, item.id, body('kein-termin'))).status).toBe(400);
+      expect((await move(lead, item.id, { targetMeetingId: target.id })).status).toBe(400);
+
+      expect((await move(invitee, item.id, body(target.id))).status).toBe(403);
+      expect((await move(outsider, item.id, body(target.id))).status).toBe(404);
+      expect((await move(lead, UNKNOWN_ID, body(target.id))).status).toBe(404);
+      // Someone else's proposal does not exist for another invitee; the proposer may not move it either.
+      const proposed = await invitee.client.post(`/api/meetings/${source.id}/agenda-items`, { title: 'Idee' });
+      const proposal = byTitle(proposed.body, 'Idee');
+      expect((await move(otherInvitee, proposal.id, body(target.id, proposal.version))).status).toBe(404);
+      expect((await move(invitee, proposal.id, body(target.id, proposal.version))).status).toBe(403);
+
+      const stale = await move(lead, item.id, body(target.id, item.version + 5));
+      expect(stale.status).toBe(409);
+      expect(stale.body.details).toMatchObject({ currentVersion: item.version });
+
+      const rejected = await coordinator.client.post(`/api/agenda-items/${proposal.id}/decision`, {
+        decision: 'reject',
+        version: proposal.version,
+      });
+      expect(rejected.status).toBe(200);
+      const rejectedItem = byTitle(rejected.body, 'Idee');
+      expect((await move(lead, rejectedItem.id, body(target.id, rejectedItem.version))).status).toBe(409);
+
+      // Draft minutes of the source with notes on the item: moving would orphan them.
+      await api.pg.query(`INSERT INTO minutes (meeting_id, version, item_notes) VALUES ($1, 1, $2::jsonb)`, [
+        source.id,
+        JSON.stringify({ [item.id]: 'Bericht vorgetragen.' }),
+      ]);
+      const noted = await move(lead, item.id, body(target.id));
+      expect(noted.status).toBe(409);
+      expect(noted.body.message).toContain('Protokoll');
+      await api.pg.query(`UPDATE minutes SET item_notes = '{}'::jsonb WHERE meeting_id = $1`, [source.id]);
+      await api.pg.query(
+        `INSERT INTO minutes_entry (minutes_id, agenda_item_id, kind, text)
+         SELECT id, $2, 'information', 'Kurz berichtet.' FROM minutes WHERE meeting_id = $1`,
+        [source.id, item.id],
+      );
+      expect((await move(lead, item.id, body(target.id))).status).toBe(409);
+      await api.pg.query(`DELETE FROM minutes_entry WHERE agenda_item_id = $1`, [item.id]);
+      // Minutes of the target in review: its agenda is fixed.
+      await api.pg.query(`INSERT INTO minutes (meeting_id, version, status) VALUES ($1, 1, 'in_review')`, [target.id]);
+      expect((await move(lead, item.id, body(target.id))).status).toBe(409);
+      await api.pg.query(`DELETE FROM minutes WHERE meeting_id = $1`, [target.id]);
+
+      const started = await newMeeting(coordinator, { hostGroupId: group });
+      await shiftTo(started.id, -10);
+      const late = await move(lead, item.id, body(started.id));
+      expect(late.status).toBe(409);
+      expect(late.body.message).toContain('bereits begonnen');
+      const cancelled = await newMeeting(coordinator, { hostGroupId: group });
+      expect(
+        (await coordinator.client.post(`/api/meetings/${cancelled.id}/cancel`, { version: cancelled.version })).status,
+      ).toBe(200);
+      const off = await move(lead, item.id, body(cancelled.id));
+      expect(off.status).toBe(409);
+      expect(off.body.message).toContain('abgesagt');
+
+      // Nothing of the refused attempts changed the item; the lead of the host group then moves it.
+      const { rows } = await api.pg.query(`SELECT meeting_id, version FROM agenda_item WHERE id = $1`, [item.id]);
+      expect(rows).toEqual([{ meeting_id: source.id, version: item.version }]);
+      expect(await audit(source.id, 'agenda_item.moved')).toEqual([]);
+      const moved = await move(lead, item.id, body(target.id));
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect(byTitle(moved.body, 'Bericht')).toBeUndefined();
+      expect(byTitle((await lead.client.get(`/api/meetings/${target.id}`)).body, 'Bericht')).toMatchObject({
+        number: 1,
+        status: 'accepted',
+      });
+      // The client's version is stale after the move.
+      expect((await move(lead, item.id, body(source.id))).status).toBe(409);
+    });
+
+    it('two opposite moves at the same time finish without a deadlock or 5xx', async () => {
+      const coordinator = await newPerson('coordinator');
+      const a = await newMeeting(coordinator, { agenda: [{ title: 'Von A' }] });
+      const b = await newMeeting(coordinator, { date: berlinDate(21), agenda: [{ title: 'Von B' }] });
+      const fromA = byTitle(a, 'Von A');
+      const fromB = byTitle(b, 'Von B');
+      const results = await Promise.all([
+        move(coordinator, fromA.id, { targetMeetingId: b.id, version: fromA.version }),
+        move(coordinator, fromB.id, { targetMeetingId: a.id, version: fromB.version }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([200, 200]);
+      const { rows } = await api.pg.query(
+        `SELECT title, meeting_id FROM agenda_item WHERE id = ANY($1::uuid[]) ORDER BY title`,
+        [[fromA.id, fromB.id]],
+      );
+      expect(rows).toEqual([
+        { title: 'Von A', meeting_id: b.id },
+        { title: 'Von B', meeting_id: a.id },
+      ]);
+    });
+  });
 });

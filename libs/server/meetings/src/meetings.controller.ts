@@ -3,6 +3,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
@@ -30,6 +31,7 @@ import {
   MeetingDetailDto,
   MeetingListDto,
   MeetingSavedDto,
+  MoveAgendaItemDto,
   RecordAttendanceDto,
   ReorderAgendaDto,
   UpdateAgendaItemDto,
@@ -234,6 +236,24 @@ export class MeetingsController {
     @Req() request: Request,
   ): Promise<MeetingDetailDto> {
     const meetingId = await this.agenda.decide(actor, id, body, actorOrigin(actor, request));
+    return this.meetings.detail(actor, meetingId);
+  }
+
+  /** Moves an accepted item or a proposal to another meeting the actor plans; answers the source meeting. */
+  @Post('agenda-items/:id/move')
+  @HttpCode(200)
+  @RequirePermission('meetings.participate')
+  @ApiOkResponse({ type: MeetingDetailDto })
+  @ApiBadRequestResponse({ description: 'Same meeting, or a target the actor does not plan or cannot see' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Stale version, target cancelled or started, minutes no longer open' })
+  async moveAgendaItem(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidOr404) id: string,
+    @Body() body: MoveAgendaItemDto,
+    @Req() request: Request,
+  ): Promise<MeetingDetailDto> {
+    const meetingId = await this.agenda.move(actor, id, body, actorOrigin(actor, request));
     return this.meetings.detail(actor, meetingId);
   }
 

@@ -790,6 +790,19 @@ export class DecideAgendaItemDto {
   version!: number;
 }
 
+export class MoveAgendaItemDto {
+  @ApiProperty({ format: 'uuid', description: 'The meeting the item moves to (typically the next of the series)' })
+  @Transform(lowerIds)
+  @IsUUID('4')
+  targetMeetingId!: string;
+
+  @ApiProperty({ description: "The item's version" })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
 export class ReorderAgendaDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Every accepted item, in the new order' })
   @IsArray()

@@ -15,6 +15,7 @@ import { meetingsGuestIcs } from '../api/generated/fn/meetings/meetings-guest-ic
 import { meetingsGuestView } from '../api/generated/fn/meetings/meetings-guest-view';
 import { meetingsIcs } from '../api/generated/fn/meetings/meetings-ics';
 import { MeetingsList$Params, meetingsList } from '../api/generated/fn/meetings/meetings-list';
+import { meetingsMoveAgendaItem } from '../api/generated/fn/meetings/meetings-move-agenda-item';
 import { meetingsRecordAttendance } from '../api/generated/fn/meetings/meetings-record-attendance';
 import { meetingsRemoveAgendaItem } from '../api/generated/fn/meetings/meetings-remove-agenda-item';
 import { meetingsRenewFeed } from '../api/generated/fn/meetings/meetings-renew-feed';
@@ -198,6 +199,14 @@ export class MeetingsService {
 
   removeAgendaItem(itemId: string, version: number): Observable<MeetingDetail> {
     return meetingsRemoveAgendaItem(this.http, this.api.rootUrl, { id: itemId, version }).pipe(map((r) => r.body));
+  }
+
+  /** Moves an accepted item or a proposal to another meeting (the next of the series); answers the source meeting. */
+  moveAgendaItem(itemId: string, targetMeetingId: string, version: number): Observable<MeetingDetail> {
+    return meetingsMoveAgendaItem(this.http, this.api.rootUrl, {
+      id: itemId,
+      body: { targetMeetingId, version },
+    }).pipe(map((r) => r.body));
   }
 
   reorderAgenda(id: string, itemIds: string[], agendaVersion: number): Observable<MeetingDetail> {

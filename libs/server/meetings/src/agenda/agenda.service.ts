@@ -4,10 +4,17 @@ import { Actor, AuditOrigin, AuditService } from '@srp/server/identity';
 import { DomainError } from '@srp/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { mayAnswerMeeting, mayManageMeeting, maySeeMeeting } from '../access/meeting-access';
+import { meetingWithStanding } from '../access/meeting-standing';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Meeting } from '../entities/meeting.entity';
 import { assertMinutesOpen, assertVersion, invalid, visibleMeeting } from '../meeting-support';
-import { AgendaItemInputDto, DecideAgendaItemDto, ReorderAgendaDto, UpdateAgendaItemDto } from '../meetings.dto';
+import {
+  AgendaItemInputDto,
+  DecideAgendaItemDto,
+  MoveAgendaItemDto,
+  ReorderAgendaDto,
+  UpdateAgendaItemDto,
+} from '../meetings.dto';
 import { MEETING_LIMITS } from '@srp/contracts';
 
 const AGENDA = 'die Tagesordnung';
@@ -34,12 +41,7 @@ export class AgendaService {
           throw new DomainError('CONFLICT', 'Für diesen Termin werden keine Themen mehr gesammelt.');
         }
       }
-      const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM agenda_item WHERE meeting_id = $1`, [
-        meetingId,
-      ])) as { count: number }[];
-      if (count >= MEETING_LIMITS.agendaItems * 2) {
-        throw new DomainError('CONFLICT', 'Die Tagesordnung hat bereits die größte mögliche Zahl an Punkten.');
-      }
+      await this.assertRoom(manager, meetingId);
       const item = await manager.save(
         manager.create(AgendaItem, {
           meetingId,
@@ -144,6 +146,88 @@ export class AgendaService {
     });
   }
 
+  /**
+   * Moves an accepted item or a proposal to another meeting the actor plans (typically the next
+   * one of the series). It keeps its status: a proposal waits for the target's decision, an
+   * accepted item becomes the target's last TOP. Returns the source meeting's id.
+   */
+  async move(actor: Actor, itemId: string, input: MoveAgendaItemDto, origin: AuditOrigin): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const [ref] = (await manager.query(`SELECT meeting_id AS "meetingId" FROM agenda_item WHERE id = $1`, [
+        itemId,
+      ])) as { meetingId: string }[];
+      if (!ref) throw new DomainError('NOT_FOUND');
+      const sourceId = ref.meetingId;
+      const targetId = input.targetMeetingId;
+      // Both rows in id order: two moves in opposite directions must not wait for each other forever.
+      const locked = new Map<string, Awaited<ReturnType<typeof meetingWithStanding>>>();
+      for (const id of [...new Set([sourceId, targetId])].sort()) {
+        locked.set(id, await meetingWithStanding(manager, actor, id, { lock: true }));
+      }
+      const source = locked.get(sourceId);
+      if (!source || !maySeeMeeting(actor, source.standing)) throw new DomainError('NOT_FOUND');
+      // Read again under the lock: a change committed meanwhile is seen and answered with 409.
+      const item = await manager.findOneBy(AgendaItem, { id: itemId });
+      if (!item) throw new DomainError('NOT_FOUND');
+      if (item.meetingId !== sourceId) {
+        throw new DomainError(
+          'CONFLICT',
+          'Der Tagesordnungspunkt wurde inzwischen auf einen anderen Termin verschoben. Bitte laden Sie neu.',
+        );
+      }
+      if (!mayManageMeeting(actor, source.standing)) {
+        // Someone else's proposal is not shown to other invitees: 404, as if it did not exist.
+        const shown = item.status === 'accepted' || item.proposedBy === actor.accountId;
+        throw new DomainError(shown ? 'FORBIDDEN' : 'NOT_FOUND');
+      }
+      assertVersion(item.version, input.version, 'Der Tagesordnungspunkt');
+      if (targetId === sourceId) throw invalid('targetMeetingId', 'Der Punkt steht bereits auf diesem Termin.');
+      const target = locked.get(targetId);
+      // The same answer for an unknown, an invisible and a visible but not planned meeting.
+      if (!target || !mayManageMeeting(actor, target.standing)) {
+        throw invalid('targetMeetingId', 'Diesen Termin gibt es nicht oder Sie planen ihn nicht.');
+      }
+      if (item.status === 'rejected') {
+        throw new DomainError('CONFLICT', 'Ein abgelehnter Vorschlag lässt sich nicht verschieben.');
+      }
+      if (source.meeting.status === 'cancelled') throw new DomainError('CONFLICT', 'Der Termin ist abgesagt.');
+      if (target.meeting.status === 'cancelled') {
+        throw new DomainError('CONFLICT', 'Der gewählte Termin ist abgesagt. Bitte wählen Sie einen anderen.');
+      }
+      if (target.meeting.startsAt.getTime() <= Date.now()) {
+        throw new DomainError('CONFLICT', 'Der gewählte Termin hat bereits begonnen. Bitte wählen Sie einen anderen.');
+      }
+      await assertMinutesOpen(manager, sourceId, AGENDA);
+      await assertMinutesOpen(manager, targetId, 'die Tagesordnung des gewählten Termins');
+      await this.assertNotInMinutes(manager, sourceId, itemId);
+      await this.assertRoom(manager, targetId);
+
+      item.meetingId = targetId;
+      item.position = item.status === 'accepted' ? await this.endPosition(manager, targetId) : 0;
+      item.decisionNote = null;
+      await manager.save(item);
+      await this.bumpAgenda(manager, sourceId);
+      await this.bumpAgenda(manager, targetId);
+      await this.audit.record(
+        origin,
+        {
+          action: 'agenda_item.moved',
+          subjectType: 'meeting',
+          subjectId: sourceId,
+          details: {
+            agendaItemId: itemId,
+            fromMeetingId: sourceId,
+            toMeetingId: targetId,
+            title: item.title,
+            status: item.status,
+          },
+        },
+        manager,
+      );
+      return sourceId;
+    });
+  }
+
   /** Puts the accepted items in the given order (TOP 1, 2, …). */
   async reorder(actor: Actor, meetingId: string, input: ReorderAgendaDto, origin: AuditOrigin): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -213,6 +297,36 @@ export class AgendaService {
     if (meeting.status === 'cancelled') throw new DomainError('CONFLICT', 'Der Termin ist abgesagt.');
     await assertMinutesOpen(manager, item.meetingId, AGENDA);
     return { item, manage };
+  }
+
+  /** 409 when the meeting's agenda (items and proposals) is full. */
+  private async assertRoom(manager: EntityManager, meetingId: string): Promise<void> {
+    const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM agenda_item WHERE meeting_id = $1`, [
+      meetingId,
+    ])) as { count: number }[];
+    if (count >= MEETING_LIMITS.agendaItems * 2) {
+      throw new DomainError('CONFLICT', 'Die Tagesordnung hat bereits die größte mögliche Zahl an Punkten.');
+    }
+  }
+
+  /**
+   * 409 when the meeting's draft minutes already hold notes or entries on the item: moved away,
+   * they would point to a TOP of another meeting, and the next autosave of the minutes would fail.
+   */
+  private async assertNotInMinutes(manager: EntityManager, meetingId: string, itemId: string): Promise<void> {
+    const [{ used }] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM minutes_entry e JOIN minutes mi ON mi.id = e.minutes_id
+                       WHERE mi.meeting_id = $1 AND e.agenda_item_id = $2)
+              OR EXISTS (SELECT 1 FROM minutes WHERE meeting_id = $1 AND coalesce(item_notes ->> $2::text, '') <> '')
+              AS used`,
+      [meetingId, itemId],
+    )) as { used: boolean }[];
+    if (used) {
+      throw new DomainError(
+        'CONFLICT',
+        'Zu diesem Punkt steht bereits etwas im Protokoll. Bitte entfernen Sie diese Einträge zuerst oder legen Sie den Punkt auf dem anderen Termin neu an.',
+      );
+    }
   }
 
   private async endPosition(manager: EntityManager, meetingId: string): Promise<number> {

@@ -151,6 +151,8 @@ export type { MeetingsUpdateAgendaItem$Params as MeetingsUpdateAgendaItem$Params
 export { meetingsUpdateAgendaItem as meetingsUpdateAgendaItem } from './fn/meetings/meetings-update-agenda-item';
 export type { MeetingsDecide$Params as MeetingsDecide$Params } from './fn/meetings/meetings-decide';
 export { meetingsDecide as meetingsDecide } from './fn/meetings/meetings-decide';
+export type { MeetingsMoveAgendaItem$Params as MeetingsMoveAgendaItem$Params } from './fn/meetings/meetings-move-agenda-item';
+export { meetingsMoveAgendaItem as meetingsMoveAgendaItem } from './fn/meetings/meetings-move-agenda-item';
 export type { MeetingsFeed$Params as MeetingsFeed$Params } from './fn/meetings/meetings-feed';
 export { meetingsFeed as meetingsFeed } from './fn/meetings/meetings-feed';
 export type { MeetingsRenewFeed$Params as MeetingsRenewFeed$Params } from './fn/meetings/meetings-renew-feed';

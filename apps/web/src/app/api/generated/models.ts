@@ -88,6 +88,7 @@ export type { MinutesPermissionsDto } from './models/minutes-permissions-dto';
 export type { MinutesPersonDto } from './models/minutes-person-dto';
 export type { MinutesRevisionDto } from './models/minutes-revision-dto';
 export type { MinutesVersionDto } from './models/minutes-version-dto';
+export type { MoveAgendaItemDto } from './models/move-agenda-item-dto';
 export type { MoveTaskDto } from './models/move-task-dto';
 export type { MyTasksDto } from './models/my-tasks-dto';
 export type { OpenPointDto } from './models/open-point-dto';

@@ -8,10 +8,10 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatTooltip } from '@angular/material/tooltip';
-import { Observable, filter } from 'rxjs';
+import { Observable, catchError, filter, map, of, switchMap, tap } from 'rxjs';
 import { AuthService } from '../../../core/auth.service';
-import { AgendaItem, MeetingDetail, MeetingsService } from '../../../core/meetings.service';
-import { apiErrorCode, apiErrorText } from '../../../shared/api-errors';
+import { AgendaItem, MeetingDetail, MeetingsService, berlinLongDate } from '../../../core/meetings.service';
+import { apiErrorCode, apiErrorText, apiFieldErrors } from '../../../shared/api-errors';
 import { confirmAction } from '../../../shared/confirm-dialog/confirm-dialog';
 import { OpenPoints } from './open-points';
 
@@ -48,8 +48,8 @@ export function movedIds(items: readonly AgendaItem[], from: number, to: number)
 
 /**
  * The agenda of a meeting: numbered TOPs with presenter, time and notes. Organisers add, change,
- * remove and reorder them (drag and drop, or "Nach oben"/"Nach unten" by keyboard) and decide
- * on proposals; invitees propose topics while the call for items is open and see their proposals.
+ * remove and reorder them (drag and drop, or "Nach oben"/"Nach unten" by keyboard), decide
+ * on proposals and move items or proposals to the next meeting of the series; invitees propose topics while the call for items is open and see their proposals.
  */
 @Component({
   selector: 'srp-meeting-agenda',
@@ -108,6 +108,8 @@ export class MeetingAgenda {
     );
   });
   protected readonly plan = computed(() => minutesPlan(this.meeting()));
+  /** The next meeting of the series: organisers move items and proposals there. */
+  protected readonly nextMeetingId = computed(() => this.meeting().series?.nextMeetingId ?? null);
 
   protected openForm(purpose: FormPurpose): void {
     this.form.set(purpose);
@@ -178,6 +180,44 @@ export class MeetingAgenda {
       );
   }
 
+  /** Asks (naming the next meeting's date when it can be read) and moves the item to the next meeting. */
+  protected moveToNext(item: AgendaItem): void {
+    const nextId = this.nextMeetingId();
+    if (!nextId || this.busy()) {
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    this.conflict.set(null);
+    this.meetings
+      .detail(nextId)
+      .pipe(
+        map((next) => `auf den nächsten Termin am ${berlinLongDate(next.startsAt)}`),
+        // Without the date (no access, offline) the question still makes sense; the api decides.
+        catchError(() => of('auf den nächsten Termin der Serie')),
+        tap(() => this.busy.set(false)),
+        switchMap((where) =>
+          confirmAction(this.dialog, {
+            title: 'Auf den nächsten Termin verschieben?',
+            message:
+              `„${item.title}“ wird ${where} verschoben. ` +
+              (item.status === 'accepted'
+                ? 'Dort steht der Punkt am Ende der Tagesordnung.'
+                : 'Dort wartet der Vorschlag weiter auf eine Entscheidung.'),
+            confirmLabel: 'Verschieben',
+          }),
+        ),
+        filter(Boolean),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() =>
+        this.run(
+          this.meetings.moveAgendaItem(item.id, nextId, item.version),
+          `„${item.title}“ wurde auf den nächsten Termin verschoben.`,
+        ),
+      );
+  }
+
   protected move(index: number, delta: -1 | 1): void {
     const items = this.accepted();
     const target = index + delta;
@@ -243,7 +283,8 @@ export class MeetingAgenda {
         } else if (this.form()) {
           this.formError.set(apiErrorText(error));
         } else {
-          this.error.set(apiErrorText(error));
+          // A refused target (400) explains itself in its field error.
+          this.error.set(apiFieldErrors(error)[0]?.message ?? apiErrorText(error));
         }
       },
     });

@@ -295,6 +295,99 @@ describe('MeetingPage', () => {
       expect(text()).toContain('15 Minuten mehr als die Dauer des Termins');
     });
 
+    describe('moving to the next meeting of the series', () => {
+      const NEXT_ID = '40000000-0000-4000-8000-000000000002';
+      const inSeries = (overrides: Partial<MeetingDetail> = {}) =>
+        managed({
+          seriesId: 'series-1',
+          series: { id: 'series-1', description: 'Monatlich', previousMeetingId: null, nextMeetingId: NEXT_ID },
+          ...overrides,
+        });
+      const moveButtons = () =>
+        Array.from(element().querySelectorAll('button')).filter((b) =>
+          b.textContent?.includes('Auf den nächsten Termin verschieben'),
+        );
+
+      it('is offered only when there is a next meeting', async () => {
+        await create(managed());
+        expect(moveButtons()).toEqual([]);
+      });
+
+      it('moves a TOP after a confirmation that names the date of the next meeting', async () => {
+        await create(inSeries());
+        const [begruessung, sensorik] = meeting().agenda;
+        expect(moveButtons()).toHaveLength(2);
+        await click(labelled('„Sensorik“ auf den nächsten Termin verschieben'));
+        backend
+          .expectOne({ method: 'GET', url: `/api/meetings/${NEXT_ID}` })
+          .flush(meeting({ id: NEXT_ID, startsAt: '2027-01-13T09:00:00.000Z', endsAt: '2027-01-13T10:30:00.000Z' }));
+        await settle();
+        expect(text(dialog())).toContain(
+          '„Sensorik“ wird auf den nächsten Termin am Mittwoch, 13. Januar 2027 verschoben. ' +
+            'Dort steht der Punkt am Ende der Tagesordnung.',
+        );
+        await click(button('Verschieben', dialog()));
+        const request = backend.expectOne({ method: 'POST', url: `/api/agenda-items/${sensorik.id}/move` });
+        expect(request.request.body).toEqual({ targetMeetingId: NEXT_ID, version: 1 });
+        request.flush(inSeries({ agendaVersion: 4, plannedMinutes: 15, agenda: [begruessung] }));
+        await settle();
+        expect(text()).toContain('„Sensorik“ wurde auf den nächsten Termin verschoben.');
+        const tops = Array.from(element().querySelectorAll('.agenda-item .item-title')).map((h) => text(h).trim());
+        expect(tops).toEqual(['Begrüßung']);
+      });
+
+      it('moves a proposal; without the date it names the series; a refused target shows the reason', async () => {
+        const proposal = agendaItem(9, {
+          number: null,
+          title: 'Open Data Portal',
+          status: 'proposed',
+          proposedBy: ANNA,
+          version: 2,
+        });
+        await create(inSeries({ agenda: [agendaItem(1), proposal] }));
+        await click(labelled('Vorschlag „Open Data Portal“ auf den nächsten Termin verschieben'));
+        backend
+          .expectOne({ method: 'GET', url: `/api/meetings/${NEXT_ID}` })
+          .flush(...apiError(404, 'NOT_FOUND', 'Das Gesuchte wurde nicht gefunden.'));
+        await settle();
+        expect(text(dialog())).toContain(
+          '„Open Data Portal“ wird auf den nächsten Termin der Serie verschoben. ' +
+            'Dort wartet der Vorschlag weiter auf eine Entscheidung.',
+        );
+        await click(button('Verschieben', dialog()));
+        const request = backend.expectOne({ method: 'POST', url: `/api/agenda-items/${proposal.id}/move` });
+        expect(request.request.body).toEqual({ targetMeetingId: NEXT_ID, version: 2 });
+        request.flush(
+          {
+            code: 'VALIDATION_FAILED',
+            message: 'Die Eingaben sind unvollständig oder ungültig.',
+            details: [
+              {
+                field: 'targetMeetingId',
+                code: 'invalid',
+                message: 'Diesen Termin gibt es nicht oder Sie planen ihn nicht.',
+              },
+            ],
+            correlationId: 'test',
+          },
+          { status: 400, statusText: 'Bad Request' },
+        );
+        await settle();
+        expect(text()).toContain('Diesen Termin gibt es nicht oder Sie planen ihn nicht.');
+        expect(text()).toContain('Open Data Portal');
+      });
+
+      it('does not move when the confirmation is cancelled', async () => {
+        await create(inSeries());
+        await click(labelled('„Begrüßung“ auf den nächsten Termin verschieben'));
+        backend.expectOne({ method: 'GET', url: `/api/meetings/${NEXT_ID}` }).flush(meeting({ id: NEXT_ID }));
+        await settle();
+        await click(button('Abbrechen', dialog()));
+        backend.expectNone((r) => r.url.endsWith('/move'));
+        expect(document.querySelector('mat-dialog-container')).toBeNull();
+      });
+    });
+
     it('cancels one meeting of a series with reason and scope', async () => {
       await create(
         managed({
