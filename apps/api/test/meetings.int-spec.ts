@@ -1425,6 +1425,10 @@ describe('meetings', () => {
       const noted = await move(lead, item.id, body(target.id));
       expect(noted.status).toBe(409);
       expect(noted.body.message).toContain('Protokoll');
+      // Removing it would orphan the notes just the same.
+      const removeNoted = await lead.client.request('DELETE', `/api/agenda-items/${item.id}?version=${item.version}`);
+      expect(removeNoted.status).toBe(409);
+      expect(removeNoted.body.message).toContain('Protokoll');
       await api.pg.query(`UPDATE minutes SET item_notes = '{}'::jsonb WHERE meeting_id = $1`, [source.id]);
       await api.pg.query(
         `INSERT INTO minutes_entry (minutes_id, agenda_item_id, kind, text)

@@ -130,6 +130,7 @@ export class AgendaService {
     return this.dataSource.transaction(async (manager) => {
       const { item } = await this.itemForChange(manager, actor, itemId);
       assertVersion(item.version, version, 'Der Tagesordnungspunkt');
+      await this.assertNotInMinutes(manager, item.meetingId, itemId, 'remove');
       await manager.delete(AgendaItem, { id: itemId });
       await this.bumpAgenda(manager, item.meetingId);
       await this.audit.record(
@@ -199,7 +200,7 @@ export class AgendaService {
       }
       await assertMinutesOpen(manager, sourceId, AGENDA);
       await assertMinutesOpen(manager, targetId, 'die Tagesordnung des gewählten Termins');
-      await this.assertNotInMinutes(manager, sourceId, itemId);
+      await this.assertNotInMinutes(manager, sourceId, itemId, 'move');
       await this.assertRoom(manager, targetId);
 
       item.meetingId = targetId;
@@ -310,10 +311,15 @@ export class AgendaService {
   }
 
   /**
-   * 409 when the meeting's draft minutes already hold notes or entries on the item: moved away,
-   * they would point to a TOP of another meeting, and the next autosave of the minutes would fail.
+   * 409 when the meeting's draft minutes already hold notes or entries on the item: moved away or
+   * removed, they would point to a TOP that is not on this agenda, and the next autosave would fail.
    */
-  private async assertNotInMinutes(manager: EntityManager, meetingId: string, itemId: string): Promise<void> {
+  private async assertNotInMinutes(
+    manager: EntityManager,
+    meetingId: string,
+    itemId: string,
+    change: 'move' | 'remove',
+  ): Promise<void> {
     const [{ used }] = (await manager.query(
       `SELECT EXISTS (SELECT 1 FROM minutes_entry e JOIN minutes mi ON mi.id = e.minutes_id
                        WHERE mi.meeting_id = $1 AND e.agenda_item_id = $2)
@@ -324,7 +330,9 @@ export class AgendaService {
     if (used) {
       throw new DomainError(
         'CONFLICT',
-        'Zu diesem Punkt steht bereits etwas im Protokoll. Bitte entfernen Sie diese Einträge zuerst oder legen Sie den Punkt auf dem anderen Termin neu an.',
+        change === 'move'
+          ? 'Zu diesem Punkt steht bereits etwas im Protokoll. Bitte entfernen Sie diese Einträge zuerst oder legen Sie den Punkt auf dem anderen Termin neu an.'
+          : 'Zu diesem Punkt steht bereits etwas im Protokoll. Bitte entfernen Sie diese Einträge zuerst.',
       );
     }
   }
