@@ -56,6 +56,16 @@ export const PUBLISH_LEVEL_LABELS: Record<PublishLevel, string> = {
   initiative: 'Gesamte Initiative',
 };
 
+/** Who the minutes name: those present and those excused (absent invitees are only counted). */
+export function listedAttendees(m: Pick<Minutes, 'attendance'>): MinutesAttendee[] {
+  return m.attendance.filter((row) => row.status !== 'absent');
+}
+
+/** Invitees recorded as absent (for an initiative-wide meeting that can be most of the initiative). */
+export function absentAttendeeCount(m: Pick<Minutes, 'attendance'>): number {
+  return m.attendance.filter((row) => row.status === 'absent').length;
+}
+
 /**
  * Minutes of meetings (draft, review, release, revisions, exports), the decision register and the
  * open points of the previous meeting. Changes carry the `version` they are based on; stale ones get 409.

@@ -32,6 +32,8 @@ import {
   MinutesService,
   PUBLISH_LEVEL_LABELS,
   PublishLevel,
+  absentAttendeeCount,
+  listedAttendees,
 } from '../../core/minutes.service';
 import { apiErrorText, apiFieldErrors } from '../../shared/api-errors';
 import { askReviewDeadline } from './minutes-dialogs';
@@ -86,6 +88,8 @@ interface Person {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MinutesEditor implements OnInit {
+  protected readonly attendees = listedAttendees;
+  protected readonly absentCount = absentAttendeeCount;
   /** The minutes when the editor opened; later answers of the server are kept inside. */
   readonly minutes = input.required<Minutes>();
   /** Every newer state of the minutes the server answered (saves, submit, reload). */

@@ -119,6 +119,24 @@ describe('MinutesPage', () => {
       expect(element().querySelector('.back a')?.getAttribute('href')).toBe(`/termine/${MEETING_ID}`);
     });
 
+    it('names those present and excused, and only counts absent invitees', async () => {
+      const bert = { id: '10000000-0000-4000-8000-000000000002', name: 'Bert Abwesend' };
+      const clara = { id: '10000000-0000-4000-8000-000000000003', name: 'Clara Entschuldigt' };
+      await create(
+        minutes({
+          attendance: [
+            { person: ANNA, status: 'present', mode: 'on_site', organization: 'Halle (Saale)', deputyFor: null },
+            { person: bert, status: 'absent', mode: null, organization: null, deputyFor: null },
+            { person: clara, status: 'excused', mode: null, organization: null, deputyFor: null },
+          ],
+        }),
+      );
+      expect(text()).toContain('Anna Beispiel');
+      expect(text()).toContain('Clara Entschuldigt');
+      expect(text()).not.toContain('Bert Abwesend');
+      expect(text()).toContain('Nicht anwesend: 1 weitere Eingeladene.');
+    });
+
     it('saves once after the last change, with the version, and queues a change made while saving', async () => {
       await create(minutes());
       await typeInto(generalNotes(), 'B');

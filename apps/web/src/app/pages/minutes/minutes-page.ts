@@ -19,6 +19,8 @@ import {
   MinutesEntry,
   MinutesService,
   PUBLISH_LEVEL_LABELS,
+  absentAttendeeCount,
+  listedAttendees,
 } from '../../core/minutes.service';
 import { PRODUCT_NAME } from '../../core/page-title.strategy';
 import { TASK_STATUS_LABELS } from '../../core/tasks.service';
@@ -59,6 +61,8 @@ type PageState =
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MinutesPage {
+  protected readonly attendees = listedAttendees;
+  protected readonly absentCount = absentAttendeeCount;
   /** The MEETING's id from the route. */
   readonly id = input.required<string>();
 
