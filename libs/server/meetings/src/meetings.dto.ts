@@ -22,7 +22,7 @@ import {
   WEEKDAYS,
   Weekday,
 } from '@srp/contracts';
-import { IsCalendarDate } from '@srp/server/tasks';
+import { IsCalendarDate, lowerIds, NOT_BLANK, toList } from '@srp/server/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -45,25 +45,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const NOT_BLANK = /\S/;
 const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TIME_MESSAGE = 'Bitte geben Sie eine Uhrzeit im Format HH:MM an.';
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 const URL_MESSAGE = 'Bitte geben Sie eine vollständige Adresse mit https:// an.';
-
-/** Ids are compared as text: 'ABC…' and 'abc…' must be the same. */
-const lowerIds = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value.toLowerCase()
-    : Array.isArray(value)
-      ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v))
-      : value;
-
-/** "a,b" or ["a","b"] from a query string into a list. */
-const toList = ({ value }: { value: unknown }) =>
-  value === undefined || value === ''
-    ? undefined
-    : (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim()).filter(Boolean);
 
 // ---------------------------------------------------------------------------------------------
 // Responses

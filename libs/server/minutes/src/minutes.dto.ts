@@ -19,7 +19,7 @@ import {
   TASK_STATUSES,
   TaskStatus,
 } from '@srp/contracts';
-import { IsCalendarDate } from '@srp/server/tasks';
+import { IsCalendarDate, lowerIds, NOT_BLANK } from '@srp/server/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -43,19 +43,9 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 
-/** Something other than white space. */
-const NOT_BLANK = /\S/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** More agenda items than a meeting may have cannot carry notes. */
 const ITEM_NOTES_MAX = 100;
-
-/** Ids are compared as text: 'ABC…' and 'abc…' must be the same. */
-const lowerIds = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value.toLowerCase()
-    : Array.isArray(value)
-      ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v))
-      : value;
 
 /** "true"/"false" from a query string. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

@@ -12,6 +12,7 @@ export * from './health/health.service';
 export * from './http/configure-http';
 export * from './http/csrf';
 export * from './http/domain-error';
+export * from './http/dto-fields';
 export * from './http/error-codes';
 export * from './http/exception.filter';
 export * from './http/public.decorator';

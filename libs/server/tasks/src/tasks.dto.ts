@@ -15,6 +15,7 @@ import {
   TaskSort,
   TaskStatus,
 } from '@srp/contracts';
+import { IsCalendarDate, lowerIds, NOT_BLANK, toList } from '@srp/server/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -33,45 +34,7 @@ import {
   Validate,
   ValidateIf,
   ValidateNested,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
 } from 'class-validator';
-
-/** Something other than white space. */
-const NOT_BLANK = /\S/;
-
-/** A real calendar date in ISO form (2026-02-30 is refused). */
-@ValidatorConstraint({ name: 'calendarDate' })
-export class IsCalendarDate implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return (
-      !Number.isNaN(date.getTime()) &&
-      date.toISOString().startsWith(value) &&
-      value >= '2000-01-01' &&
-      value <= '2199-12-31'
-    );
-  }
-
-  defaultMessage(): string {
-    return 'Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ).';
-  }
-}
-
-/** Ids are compared as text: 'ABC…' and 'abc…' must be the same person. */
-const lowerIds = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value.toLowerCase()
-    : Array.isArray(value)
-      ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v))
-      : value;
-
-/** "a,b" or ["a","b"] from a query string into a list. */
-const toList = ({ value }: { value: unknown }) =>
-  value === undefined || value === ''
-    ? undefined
-    : (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim()).filter(Boolean);
 
 // ---------------------------------------------------------------------------------------------
 // Responses
