@@ -5,7 +5,14 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsService, CLI_ORIGIN, TotpService } from '@srp/server/identity';
 import { AppConfig } from '@srp/server/platform';
-import { clearRedisPrefix, createTestDatabase, TestDatabase, testConfig, TestHttpClient } from '@srp/server/testing';
+import {
+  clearRedisPrefix,
+  createTestDatabase,
+  TestDatabase,
+  testConfig,
+  TestHttpClient,
+  UNKNOWN_ID,
+} from '@srp/server/testing';
 import { createApiApp } from '../src/app/create-api-app';
 
 const PASSWORD = 'Wolken über der Saale 1912';
@@ -297,6 +304,66 @@ describe('people administration, audit log and the role × route matrix', () => 
       ['POST', `/api/minutes/${minutes}/revise`, { version: 999, changeNote: 'Matrix' }, outsider(409)],
       ['GET', `/api/minutes/${minutes}/export.pdf`, undefined, outsider(404)],
       ['GET', `/api/minutes/${minutes}/export.md`, undefined, outsider(404)],
+      // Notifications (issue #7): everyone their own centre and choices; defaults for coordination;
+      // queues and failed e-mails for admins; the e-mail links are public by signed token.
+      [
+        'PUT',
+        `/api/meeting-series/${UNKNOWN_ID}/reminders`,
+        { version: 1, meetingReminders: null, agendaCallDaysBefore: null },
+        { anonymous: [401], member: [404], coordinator: [404], admin: [404] },
+      ],
+      ['GET', '/api/notifications', undefined, everyone],
+      ['GET', '/api/notifications/unread-count', undefined, everyone],
+      ['POST', '/api/notifications/read-all', undefined, everyone],
+      [
+        'POST',
+        `/api/notifications/${UNKNOWN_ID}/read`,
+        undefined,
+        { ...everyone, member: [404], coordinator: [404], admin: [404] },
+      ],
+      ['GET', '/api/notification-preferences', undefined, everyone],
+      ['PUT', '/api/notification-preferences', { choices: [{ kind: 'task_due', channel: 'email' }] }, everyone],
+      ['GET', `/api/unsubscribe/${guestToken}`, undefined, { ...outsider(404), anonymous: [404] }],
+      ['POST', `/api/unsubscribe/${guestToken}`, { channel: 'off' }, { ...outsider(404), anonymous: [404] }],
+      [
+        'GET',
+        '/api/notification-settings',
+        undefined,
+        { anonymous: [401], member: [403], coordinator: [200], admin: [200] },
+      ],
+      [
+        'PUT',
+        '/api/notification-settings',
+        {
+          version: 999,
+          settings: {
+            channels: {},
+            meetingReminders: [],
+            agendaCallDaysBefore: null,
+            taskDueSoonDays: null,
+            minutesDeadlineDays: null,
+          },
+        },
+        { anonymous: [401], member: [403], coordinator: [409], admin: [409] },
+      ],
+      [
+        'GET',
+        '/api/admin/notifications/health',
+        undefined,
+        { anonymous: [401], member: [403], coordinator: [403], admin: [200] },
+      ],
+      [
+        'GET',
+        '/api/admin/notifications/failed',
+        undefined,
+        { anonymous: [401], member: [403], coordinator: [403], admin: [200] },
+      ],
+      [
+        'POST',
+        `/api/admin/mail/${UNKNOWN_ID}/retry`,
+        undefined,
+        { anonymous: [401], member: [403], coordinator: [403], admin: [404] },
+      ],
     ];
     const failures: string[] = [];
     for (const [method, path, body, expected] of routes) {

@@ -771,17 +771,14 @@ describe('working groups, memberships and coverage', () => {
         details: { personId: asker.id },
       });
 
-      // The decision e-mail: recorded in the outbox and delivered by the worker.
-      const { rows } = await pg.query(`SELECT template, params FROM mail_outbox WHERE recipient = $1`, [asker.email]);
-      expect(rows).toHaveLength(1);
-      expect(rows[0].template).toBe('group-join-decided');
-      expect(rows[0].params).toMatchObject({
-        name: 'Moritz Anfrage',
-        approved: true,
-        decidedBy: 'Lena Leitung',
-        groupName: `UAG 801 „${group.name}“`,
-        link: `https://portal.example.org/arbeitsgruppen/${group.id}`,
-      });
+      // The decision: a reminder row in the same transaction, delivered by the worker (e-mail and in-app).
+      const { rows } = await pg.query(
+        `SELECT kind, subject_id, payload FROM reminder WHERE account_id = $1 AND kind = 'group_join_decided'`,
+        [asker.id],
+      );
+      expect(rows).toEqual([
+        { kind: 'group_join_decided', subject_id: group.id, payload: { approved: true, actorId: lead.id } },
+      ]);
       const mail = await waitFor('the decision e-mail', () => smtp.messages.find((m) => m.to.includes(asker.email)));
       expect(mail.parsed.subject).toBe(`Sie sind jetzt Mitglied der UAG 801 „${group.name}“`);
       expect(mail.parsed.text).toContain('Lena Leitung hat Ihre Anfrage angenommen');
@@ -810,13 +807,13 @@ describe('working groups, memberships and coverage', () => {
       expect(await audit('group.join_declined', group.id)).toEqual([
         { actor_id: coordinator.id, details: { personId: asker.id } },
       ]);
-      const { rows } = await pg.query(`SELECT template, params FROM mail_outbox WHERE recipient = $1`, [asker.email]);
-      expect(rows).toEqual([
-        expect.objectContaining({
-          template: 'group-join-decided',
-          params: expect.objectContaining({ approved: false, decidedBy: 'Klara Koordination' }),
-        }),
-      ]);
+      const { rows } = await pg.query(
+        `SELECT payload FROM reminder WHERE account_id = $1 AND kind = 'group_join_decided'`,
+        [asker.id],
+      );
+      expect(rows).toEqual([{ payload: { approved: false, actorId: coordinator.id } }]);
+      const mail = await waitFor('the decline e-mail', () => smtp.messages.find((m) => m.to.includes(asker.email)));
+      expect(mail.parsed.text).toContain('Klara Koordination hat Ihre Anfrage zur Mitarbeit');
       // Declined people may ask again.
       expect((await asker.client.post(`/api/groups/${group.id}/join`, {})).status).toBe(200);
 

@@ -326,14 +326,18 @@ describe('organisations, membership and people', () => {
         reason: 'Wir möchten beim Digitalen Zwilling mitarbeiten.',
         effectiveOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       });
+      // The requester hears of it through a reminder row written in the same transaction.
       const { rows } = await pg.query(
-        `SELECT template, params FROM mail_outbox WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`,
-        [contact.email],
+        `SELECT kind, subject_id, payload FROM reminder WHERE account_id = $1 AND kind = 'membership_decided'`,
+        [contact.id],
       );
-      expect(rows[0]).toMatchObject({
-        template: 'membership-decided',
-        params: { approved: true, message: 'Herzlich willkommen!', link: `http://portal.test/kommunen/${id}` },
-      });
+      expect(rows).toEqual([
+        {
+          kind: 'membership_decided',
+          subject_id: id,
+          payload: { approved: true, message: 'Herzlich willkommen!', actorId: coordinator.id },
+        },
+      ]);
       expect(await auditActions(id)).toEqual(['membership.requested', 'membership.approved']);
     });
 
@@ -359,8 +363,11 @@ describe('organisations, membership and people', () => {
         message: 'Bitte erst den Ratsbeschluss nachreichen.',
       });
       expect(declined.body.membershipStatus).toBe('interested');
-      const { rows } = await pg.query(`SELECT params FROM mail_outbox WHERE recipient = $1`, [contact.email]);
-      expect(rows[0].params).toMatchObject({ approved: false, message: 'Bitte erst den Ratsbeschluss nachreichen.' });
+      const { rows } = await pg.query(
+        `SELECT payload FROM reminder WHERE account_id = $1 AND kind = 'membership_decided'`,
+        [contact.id],
+      );
+      expect(rows[0].payload).toMatchObject({ approved: false, message: 'Bitte erst den Ratsbeschluss nachreichen.' });
     });
 
     it('contacts pause, resume and end their own membership but cannot activate it; coordinators can', async () => {

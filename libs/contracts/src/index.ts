@@ -5,3 +5,4 @@ export * from './lib/groups';
 export * from './lib/tasks';
 export * from './lib/meetings';
 export * from './lib/minutes';
+export * from './lib/notifications';

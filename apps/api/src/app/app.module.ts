@@ -7,6 +7,7 @@ import { APP_SCHEMA } from '@srp/server/schema';
 import { TasksHttpModule } from '@srp/server/tasks';
 import { MeetingsHttpModule } from '@srp/server/meetings';
 import { MinutesHttpModule } from '@srp/server/minutes';
+import { NotificationsHttpModule } from '@srp/server/notifications';
 
 /** The api: platform services plus every domain module with its controllers. */
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         TasksHttpModule,
         MeetingsHttpModule,
         MinutesHttpModule,
+        NotificationsHttpModule,
         HealthModule,
         SiteModule,
       ],

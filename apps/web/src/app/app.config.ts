@@ -13,6 +13,7 @@ import { appRoutes } from './app.routes';
 import { apiErrorInterceptor } from './core/api-error.interceptor';
 import { authInterceptor } from './core/auth.interceptor';
 import { AuthService } from './core/auth.service';
+import { idempotencyInterceptor } from './core/idempotency.interceptor';
 import { PageTitleStrategy } from './core/page-title.strategy';
 
 registerLocaleData(localeDe, 'de-DE');
@@ -24,7 +25,7 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     provideHttpClient(
       withFetch(),
-      withInterceptors([apiErrorInterceptor, authInterceptor]),
+      withInterceptors([apiErrorInterceptor, authInterceptor, idempotencyInterceptor]),
       withXsrfConfiguration({
         cookieName: 'XSRF-TOKEN',
         headerName: 'X-XSRF-TOKEN',

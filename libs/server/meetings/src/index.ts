@@ -17,3 +17,4 @@ export * from './meetings.module';
 export * from './planning/meetings.service';
 export * from './recurrence';
 export * from './schema';
+export { activeInvitees, INVITEES_CONDITION, meetingUid, placeOf } from './meeting-support';

@@ -112,3 +112,22 @@ export async function assertMinutesOpen(manager: EntityManager, meetingId: strin
     );
   }
 }
+
+/** The ids of the active people a meeting invites (see INVITEES_CONDITION). */
+export async function activeInvitees(manager: EntityManager, meetingId: string): Promise<string[]> {
+  const rows = (await manager.query(`SELECT a.id FROM account a WHERE ${INVITEES_CONDITION}`, [meetingId])) as {
+    id: string;
+  }[];
+  return rows.map((r) => r.id);
+}
+
+/** Meetings I am invited to, organise, or whose host group I belong to (my calendar, my feed). */
+export function mineCondition(param: string): string {
+  return `(m.invite_all OR m.organizer_id = ${param}
+    OR EXISTS (SELECT 1 FROM meeting_person_invitation pi WHERE pi.meeting_id = m.id AND pi.account_id = ${param})
+    OR EXISTS (SELECT 1 FROM meeting_group_invitation gi
+                 JOIN group_membership gm ON gm.group_id = gi.group_id AND gm.account_id = ${param} AND gm.status = 'active'
+                WHERE gi.meeting_id = m.id)
+    OR EXISTS (SELECT 1 FROM group_membership hm
+                WHERE hm.group_id = m.host_group_id AND hm.account_id = ${param} AND hm.status = 'active'))`;
+}

@@ -35,7 +35,9 @@ import {
   RecordAttendanceDto,
   ReorderAgendaDto,
   UpdateAgendaItemDto,
+  SeriesRemindersStateDto,
   UpdateMeetingDto,
+  UpdateSeriesRemindersDto,
 } from './meetings.dto';
 import { GuestLink, MeetingsService } from './planning/meetings.service';
 
@@ -96,6 +98,22 @@ export class MeetingsController {
   ): Promise<MeetingSavedDto> {
     const saved = await this.meetings.update(actor, id, body, actorOrigin(actor, request));
     return { meeting: saved.meeting, guestLinks: this.guestLinks(saved.guestLinks) };
+  }
+
+  /** A series' own reminder times (organiser, host group leads, coordination); null: the defaults. */
+  @Put('meeting-series/:id/reminders')
+  @RequirePermission('meetings.participate')
+  @ApiOkResponse({ type: SeriesRemindersStateDto })
+  @ApiBadRequestResponse()
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Stale version' })
+  setSeriesReminders(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidOr404) id: string,
+    @Body() body: UpdateSeriesRemindersDto,
+    @Req() request: Request,
+  ): Promise<SeriesRemindersStateDto> {
+    return this.meetings.setSeriesReminders(actor, id, body, actorOrigin(actor, request));
   }
 
   /** Cancels a meeting (or it and the following ones of its series). */

@@ -256,6 +256,55 @@ export class MeetingPermissionsDto {
   propose!: boolean;
 }
 
+/** When a meeting reminder goes out: hours before, or the day before at a local time. */
+export class MeetingReminderRuleDto {
+  @ApiProperty({ enum: ['hours_before', 'day_before_at'] })
+  @IsIn(['hours_before', 'day_before_at'], { message: 'Art der Erinnerung: „Stunden vorher“ oder „am Vortag um“.' })
+  type!: 'hours_before' | 'day_before_at';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 336 })
+  @IsOptional()
+  @IsInt({ message: 'Stunden vorher: eine ganze Zahl.' })
+  hours?: number;
+
+  @ApiPropertyOptional({ example: '09:00' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Uhrzeit im Format HH:MM, z. B. 09:00.' })
+  time?: string;
+}
+
+/** A series' own reminder times; null fields follow the coordinators' defaults. */
+export class SeriesRemindersDto {
+  @ApiProperty({ type: [MeetingReminderRuleDto], nullable: true, description: 'null: the defaults apply' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MeetingReminderRuleDto)
+  meetingReminders!: MeetingReminderRuleDto[] | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Days before each meeting the call for agenda items goes out; null: the default',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  agendaCallDaysBefore!: number | null;
+}
+
+export class UpdateSeriesRemindersDto extends SeriesRemindersDto {
+  @ApiProperty({ description: "The series' version the change is based on" })
+  @IsInt()
+  version!: number;
+}
+
+export class SeriesRemindersStateDto extends SeriesRemindersDto {
+  @ApiProperty()
+  version!: number;
+}
+
 export class SeriesInfoDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -268,6 +317,9 @@ export class SeriesInfoDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   nextMeetingId!: string | null;
+
+  @ApiProperty({ type: SeriesRemindersStateDto, description: "The series' own reminder times and its version" })
+  reminders!: SeriesRemindersStateDto;
 }
 
 export class MeetingDetailDto extends MeetingSummaryDto {

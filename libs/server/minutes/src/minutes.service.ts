@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { MinutesEntryKind, MinutesStatus } from '@srp/contracts';
 import { Actor, AuditOrigin, AuditService } from '@srp/server/identity';
 import { mayManageMeeting, maySeeMeeting, meetingWithStanding } from '@srp/server/meetings';
-import { DomainError, FieldError, inParallel } from '@srp/server/platform';
+import { DomainError, FieldError, inParallel, DomainEvents } from '@srp/server/platform';
 import { mayEditTasks, TasksService } from '@srp/server/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { mayManageMinutes, reviewClosed } from './access/minutes-access';
@@ -45,6 +45,7 @@ export class MinutesService {
     private readonly audit: AuditService,
     private readonly tasks: TasksService,
     private readonly reader: MinutesReader,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** Starts the minutes of a meeting (its managers; not for a cancelled meeting; one per meeting). */
@@ -488,6 +489,13 @@ export class MinutesService {
     details: Record<string, unknown>,
   ): Promise<void> {
     await this.audit.record(origin, { action, subjectType: 'minutes', subjectId: minutes.id, details }, manager);
+    // Reminders follow the review: who must approve, who was reminded, who hears of the release.
+    const actorId = origin.actorId ?? '';
+    if (action === 'minutes.approved') {
+      await this.domainEvents.emit(manager, { type: action, minutesId: minutes.id, accountId: actorId });
+    } else if (action === 'minutes.submitted' || action === 'minutes.reopened' || action === 'minutes.released') {
+      await this.domainEvents.emit(manager, { type: action, minutesId: minutes.id, actorId });
+    }
   }
 
   /**

@@ -43,3 +43,4 @@ export * from './worker-runtime.module';
 export * from './text/markdown';
 export * from './text/csv-cell';
 export * from './http/uuid-or-404';
+export * from './events/domain-events';

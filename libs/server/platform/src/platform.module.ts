@@ -3,6 +3,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DatabaseSchema } from './database/schema';
+import { DomainEventsModule } from './events/domain-events';
 import { LoggerModule } from './logging/logger.module';
 import { MailModule } from './mail/mail.module';
 import { QueueModule } from './queue/queue.module';
@@ -20,8 +21,9 @@ export class PlatformModule {
         DatabaseModule.forRoot(options.schema),
         QueueModule,
         MailModule,
+        DomainEventsModule,
       ],
-      exports: [MailModule],
+      exports: [MailModule, DomainEventsModule],
     };
   }
 }

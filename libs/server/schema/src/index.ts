@@ -5,6 +5,7 @@ import { GROUPS_SCHEMA } from '@srp/server/groups';
 import { TASKS_SCHEMA } from '@srp/server/tasks';
 import { MEETINGS_SCHEMA } from '@srp/server/meetings';
 import { MINUTES_SCHEMA } from '@srp/server/minutes';
+import { NOTIFICATIONS_SCHEMA } from '@srp/server/notifications';
 
 /** Every entity and migration of the portal, in the domains' dependency order. */
 export const APP_SCHEMA = combineSchemas(
@@ -15,4 +16,5 @@ export const APP_SCHEMA = combineSchemas(
   TASKS_SCHEMA,
   MEETINGS_SCHEMA,
   MINUTES_SCHEMA,
+  NOTIFICATIONS_SCHEMA,
 );

@@ -1,4 +1,5 @@
 import { TaskActivityKind, TaskEventKind } from '@srp/contracts';
+import { DomainEvents } from '@srp/server/platform';
 import { EntityManager } from 'typeorm';
 import { TaskActivity } from './task-activity.entity';
 import { TaskEvent } from './task-event.entity';
@@ -39,13 +40,17 @@ export class TaskEventBatch {
   constructor(
     private readonly taskId: string,
     private readonly actorId: string | null,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   add(kind: TaskEventKind, delta: Record<string, unknown> = {}): void {
     this.events.push({ kind, delta });
   }
 
-  /** Writes the events; call after the task row and its assignees are saved. */
+  /**
+   * Writes the events and announces the change (reminders are planned from it in the same
+   * transaction); call after the task row and its assignees are saved.
+   */
   async flush(manager: EntityManager): Promise<void> {
     if (!this.events.length) return;
     const [row] = await manager.query(
@@ -62,12 +67,27 @@ export class TaskEventBatch {
       archived: row.archived,
       version: row.version,
     };
+    const assigned = new Set<string>();
+    let mentioned: { commentId: string; accountIds: string[] } | undefined;
     for (const { kind, delta } of this.events.splice(0)) {
+      if (kind === 'task.created') task.assigneeIds.forEach((id) => assigned.add(id));
+      if (kind === 'task.assignees_changed') ((delta['added'] as string[]) ?? []).forEach((id) => assigned.add(id));
+      if (kind === 'task.mentioned') {
+        mentioned = { commentId: delta['commentId'] as string, accountIds: (delta['mentionedIds'] as string[]) ?? [] };
+      }
       await manager.save(
         manager.create(TaskEvent, { taskId: this.taskId, kind, payload: { ...delta, actorId: this.actorId, task } }),
         { reload: false },
       );
     }
+    await this.domainEvents.emit(manager, {
+      type: 'task.changed',
+      taskId: this.taskId,
+      actorId: this.actorId,
+      task,
+      assignedIds: [...assigned].filter((id) => task.assigneeIds.includes(id)),
+      ...(mentioned ? { mentioned } : {}),
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TaskOriginKind, TaskStatus } from '@srp/contracts';
 import { Actor, AuditOrigin, AuditService } from '@srp/server/identity';
-import { DomainError, inParallel, renderMarkdown } from '@srp/server/platform';
+import { DomainError, inParallel, renderMarkdown, DomainEvents } from '@srp/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   mayArchiveTasks,
@@ -85,6 +85,7 @@ export class TasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly queries: TaskQueriesService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** Creates a task; `options.manager` joins the caller's transaction (e.g. minutes released). */
@@ -138,7 +139,7 @@ export class TasksService {
       }
       await refreshSearch(manager, task.id);
       await recordActivity(manager, task.id, actor.accountId, 'created', {});
-      const events = new TaskEventBatch(task.id, actor.accountId);
+      const events = new TaskEventBatch(task.id, actor.accountId, this.domainEvents);
       events.add('task.created');
       await events.flush(manager);
       await this.audit.record(
@@ -175,7 +176,7 @@ export class TasksService {
       if (!mayWorkOnTask(actor, standing)) throw new DomainError('FORBIDDEN');
       this.assertVersion(task, input.version);
 
-      const events = new TaskEventBatch(id, actor.accountId);
+      const events = new TaskEventBatch(id, actor.accountId, this.domainEvents);
       const before = { ...task, checklist: [...task.checklist], labels: [...task.labels] };
       const previousAssignees = await this.assigneeIds(manager, id);
       // Field → [before, after] for the history; the description is named only (it can be long).
@@ -273,7 +274,7 @@ export class TasksService {
       this.assertVersion(task, input.version);
       if (input.afterTaskId === id) throw invalid('afterTaskId', 'Eine Karte kann nicht hinter sich selbst liegen.');
       const before = { ...task };
-      const events = new TaskEventBatch(id, actor.accountId);
+      const events = new TaskEventBatch(id, actor.accountId, this.domainEvents);
       if (input.status !== task.status) {
         await this.changeStatus(manager, actor, task, input.status, input.blockedReason, events);
       } else if (
@@ -370,7 +371,7 @@ export class TasksService {
       task.archivedBy = actor.accountId;
       await this.persist(manager, task);
       await recordActivity(manager, id, actor.accountId, 'archived');
-      const events = new TaskEventBatch(id, actor.accountId);
+      const events = new TaskEventBatch(id, actor.accountId, this.domainEvents);
       events.add('task.archived');
       await events.flush(manager);
       await this.audit.record(origin, { action: 'task.archived', subjectType: 'task', subjectId: id }, manager);
@@ -399,7 +400,7 @@ export class TasksService {
       task.rank = await this.endOfColumn(manager, task.groupId, task.status);
       await this.persist(manager, task);
       await recordActivity(manager, id, actor.accountId, 'restored');
-      const events = new TaskEventBatch(id, actor.accountId);
+      const events = new TaskEventBatch(id, actor.accountId, this.domainEvents);
       events.add('task.restored');
       await events.flush(manager);
       await this.audit.record(origin, { action: 'task.restored', subjectType: 'task', subjectId: id }, manager);

@@ -28,6 +28,17 @@ export class SmtpCatcher {
     this.failuresLeft = options.failNext?.count ?? 0;
   }
 
+  /** From now on, answers the next `count` messages with `code` (e.g. 451 temporary, 550 permanent). */
+  failNext(count: number, code: number): void {
+    this.options.failNext = { count, code };
+    this.failuresLeft = count;
+  }
+
+  /** Messages to one address. */
+  to(address: string): CaughtMail[] {
+    return this.messages.filter((m) => m.to.includes(address.toLowerCase()) || m.to.includes(address));
+  }
+
   get url(): string {
     return `smtp://127.0.0.1:${this.port}?ignoreTLS=true`;
   }

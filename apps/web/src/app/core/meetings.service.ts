@@ -37,6 +37,7 @@ import { MeetingSavedDto } from '../api/generated/models/meeting-saved-dto';
 import { MeetingSummaryDto } from '../api/generated/models/meeting-summary-dto';
 import { UpdateAgendaItemDto } from '../api/generated/models/update-agenda-item-dto';
 import { UpdateMeetingDto } from '../api/generated/models/update-meeting-dto';
+import { idempotencyContext } from './idempotency.interceptor';
 
 export type MeetingSummary = MeetingSummaryDto;
 export type MeetingDetail = MeetingDetailDto;
@@ -144,8 +145,11 @@ export class MeetingsService {
   }
 
   /** A meeting, or a series when `recurrence` is set; `guestLinks` lists links of new guests (shown once). */
-  create(meeting: NewMeeting): Observable<MeetingSaved> {
-    return meetingsCreate(this.http, this.api.rootUrl, { body: meeting }).pipe(map((r) => r.body));
+  /** With an `idempotencyKey`, repeating the request (double click, retry) plans the meeting once. */
+  create(meeting: NewMeeting, idempotencyKey?: string): Observable<MeetingSaved> {
+    return meetingsCreate(this.http, this.api.rootUrl, { body: meeting }, idempotencyContext(idempotencyKey)).pipe(
+      map((r) => r.body),
+    );
   }
 
   /** Changes; for series meetings `scope: 'following'` changes the later ones too. */

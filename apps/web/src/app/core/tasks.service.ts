@@ -29,6 +29,7 @@ import { TaskPageDto } from '../api/generated/models/task-page-dto';
 import { TaskPersonDto } from '../api/generated/models/task-person-dto';
 import { TaskSummaryDto } from '../api/generated/models/task-summary-dto';
 import { UpdateTaskDto } from '../api/generated/models/update-task-dto';
+import { idempotencyContext } from './idempotency.interceptor';
 
 export type TaskSummary = TaskSummaryDto;
 export type TaskDetail = TaskDetailDto;
@@ -108,8 +109,11 @@ export class TasksService {
     return tasksDetail(this.http, this.api.rootUrl, { id }).pipe(map((r) => r.body));
   }
 
-  create(task: NewTask): Observable<TaskDetail> {
-    return tasksCreate(this.http, this.api.rootUrl, { body: task }).pipe(map((r) => r.body));
+  /** With an `idempotencyKey`, repeating the request (double click, retry) creates the task once. */
+  create(task: NewTask, idempotencyKey?: string): Observable<TaskDetail> {
+    return tasksCreate(this.http, this.api.rootUrl, { body: task }, idempotencyContext(idempotencyKey)).pipe(
+      map((r) => r.body),
+    );
   }
 
   /** Changes fields; `assigneeIds` and `checklist` replace the whole list, `dueDate: null` clears it. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { GroupRole } from '@srp/contracts';
 import { Account, Actor, AuditOrigin, AuditService, isCoordination } from '@srp/server/identity';
 import { Organization } from '@srp/server/organizations';
-import { AppConfig, DomainError, MailOutboxService, MailTemplateName } from '@srp/server/platform';
+import { DomainError, DomainEvents } from '@srp/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { managesGroup, mayAssign, organizationTakesPart } from '../access/group-access';
 import { GroupMembership } from '../group-membership.entity';
@@ -21,8 +21,7 @@ export class GroupMembershipsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly groups: GroupsService,
     private readonly audit: AuditService,
-    private readonly mail: MailOutboxService,
-    private readonly config: AppConfig,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** A person asks to join; a lead or coordinator decides. */
@@ -110,8 +109,8 @@ export class GroupMembershipsService {
     decision: 'approve' | 'decline',
     origin: AuditOrigin,
   ): Promise<GroupDetailDto> {
-    const outboxId = await this.dataSource.transaction(async (manager) => {
-      const group = await this.group(manager, groupId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.group(manager, groupId);
       await this.assertManages(manager, actor, groupId);
       const request = await manager.findOne(GroupMembership, {
         where: { groupId, accountId: personId },
@@ -139,28 +138,15 @@ export class GroupMembershipsService {
         },
         manager,
       );
-      const [person, decider] = await Promise.all([
-        manager.findOneByOrFail(Account, { id: personId }),
-        manager.findOneByOrFail(Account, { id: actor.accountId }),
-      ]);
-      if (person.status !== 'active') return null;
-      const row = await this.mail.record(
-        {
-          to: person.email,
-          template: MailTemplateName.GroupJoinDecided,
-          params: {
-            name: person.name,
-            groupName: group.number ? `UAG ${group.number} „${group.name}“` : `Gruppe „${group.name}“`,
-            approved,
-            decidedBy: decider.name,
-            link: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/arbeitsgruppen/${groupId}`,
-          },
-        },
-        manager,
-      );
-      return row.id;
+      // The person hears of it through the notifications domain (e-mail and/or in the portal).
+      await this.domainEvents.emit(manager, {
+        type: 'group_join.decided',
+        groupId,
+        accountId: personId,
+        approved,
+        actorId: actor.accountId,
+      });
     });
-    if (outboxId) await this.mail.dispatch(outboxId);
     return this.groups.detail(actor, groupId);
   }
 

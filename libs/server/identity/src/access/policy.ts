@@ -30,6 +30,10 @@ export const ACTIONS = [
   'tasks.participate',
   /** See meetings and their minutes, answer, propose agenda items, plan and record meetings; object-checked (meetings and minutes domains). */
   'meetings.participate',
+  /** Set the defaults of reminders and notifications (channels per kind, reminder times). */
+  'notifications.configure',
+  /** See the queues' health and failed deliveries; send a failed e-mail again. */
+  'notifications.admin',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,12 +45,18 @@ const EVERYONE: Action[] = [
   'tasks.participate',
   'meetings.participate',
 ];
-const COORDINATION: Action[] = ['accounts.read', 'accounts.invite', 'organizations.manage', 'groups.manage'];
+const COORDINATION: Action[] = [
+  'accounts.read',
+  'accounts.invite',
+  'organizations.manage',
+  'groups.manage',
+  'notifications.configure',
+];
 
 const ROLE_ACTIONS: Record<PlatformRole, ReadonlySet<Action>> = {
   member: new Set<Action>(EVERYONE),
   coordinator: new Set<Action>([...EVERYONE, ...COORDINATION]),
-  admin: new Set<Action>([...EVERYONE, ...COORDINATION, 'accounts.manage', 'audit.read']),
+  admin: new Set<Action>([...EVERYONE, ...COORDINATION, 'accounts.manage', 'audit.read', 'notifications.admin']),
 };
 
 /** Coordinators and admins act for the whole initiative (every organisation and group). */

@@ -7,10 +7,9 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { maySeeMeeting } from '../access/meeting-access';
 import { CalendarFeed } from '../entities/calendar-feed.entity';
 import { MeetingGuest } from '../entities/meeting-guest.entity';
-import { buildCalendar, IcsEvent, IcsPartstat } from '../ical';
-import { hashToken, meetingUid, newToken, placeOf, visibleMeeting } from '../meeting-support';
+import { buildCalendar, icsFileName, IcsEvent, IcsPartstat } from '../ical';
+import { hashToken, meetingUid, mineCondition, newToken, placeOf, visibleMeeting } from '../meeting-support';
 import { CalendarFeedDto, GuestMeetingDto } from '../meetings.dto';
-import { mineCondition } from '../planning/meetings.service';
 
 const KIND_LABELS: Record<MeetingKind, string> = {
   monatsrunde: 'Monatsrunde',
@@ -81,6 +80,41 @@ export class MeetingCalendarService {
         { name: me.name, email: me.email, partstat: me.answer ? PARTSTAT[me.answer] : 'NEEDS-ACTION' },
       ];
     return { body: buildCalendar({ method: this.method(meeting), events: [event] }), meeting };
+  }
+
+  /**
+   * The .ics a notification e-mail carries for one person about one meeting (an iTIP REQUEST, or
+   * CANCEL once cancelled) or several meetings of a series (one PUBLISH file to import). No access
+   * check: the caller (the notifications domain) sends it to people the meetings invite.
+   */
+  async personalFile(
+    manager: EntityManager,
+    meetingIds: string[],
+    person: { id: string; name: string; email: string },
+  ): Promise<{ filename: string; body: string } | null> {
+    const rows = (await manager.query(
+      `SELECT ${CALENDAR_COLUMNS}, o.name AS "organizerName", o.email AS "organizerEmail", r.answer
+         FROM meeting m LEFT JOIN working_group g ON g.id = m.host_group_id
+         LEFT JOIN account o ON o.id = m.organizer_id
+         LEFT JOIN meeting_response r ON r.meeting_id = m.id AND r.account_id = $2
+        WHERE m.id = ANY($1::uuid[]) ORDER BY m.starts_at`,
+      [meetingIds, person.id],
+    )) as Array<CalendarRow & { answer: RsvpAnswer | null }>;
+    const first = rows[0];
+    if (!first) return null;
+    const events = rows.map((m) => {
+      const event = this.event(m);
+      event.organizer = organizerOf(m);
+      event.attendees = [
+        { name: person.name, email: person.email, partstat: m.answer ? PARTSTAT[m.answer] : 'NEEDS-ACTION' },
+      ];
+      return event;
+    });
+    const method = rows.length === 1 ? this.method(first) : 'PUBLISH';
+    return {
+      filename: icsFileName(first.title, new Date(first.startsAt)),
+      body: buildCalendar({ method, events }),
+    };
   }
 
   /** The actor's feed: whether it exists, and the groups its address also opens. */

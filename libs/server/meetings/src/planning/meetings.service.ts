@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MeetingKind } from '@srp/contracts';
+import { checkMeetingReminderRules, MeetingKind } from '@srp/contracts';
 import { Actor, AuditOrigin, AuditService, isCoordination } from '@srp/server/identity';
-import { DomainError, renderMarkdown } from '@srp/server/platform';
+import {
+  AppConfig,
+  DomainError,
+  DomainEvents,
+  MailOutboxService,
+  MailTemplateName,
+  renderMarkdown,
+} from '@srp/server/platform';
+import { MeetingCalendarService } from '../calendar/meeting-calendar.service';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { mayAnswerMeeting, mayCreateMeeting, mayManageMeeting, maySeeMeeting } from '../access/meeting-access';
 import { visibleMeetingsCondition } from '../access/meeting-standing';
@@ -12,8 +20,10 @@ import { MeetingGroupInvitation, MeetingPersonInvitation } from '../entities/mee
 import { AgendaTemplateItem, MeetingSeries } from '../entities/meeting-series.entity';
 import { Meeting } from '../entities/meeting.entity';
 import {
+  activeInvitees,
   assertVersion,
   groupsById,
+  mineCondition,
   hashToken,
   invalid,
   INVITEES_CONDITION,
@@ -31,7 +41,9 @@ import {
   MeetingFieldsDto,
   MeetingListDto,
   MeetingSummaryDto,
+  SeriesRemindersStateDto,
   UpdateMeetingDto,
+  UpdateSeriesRemindersDto,
 } from '../meetings.dto';
 import { addDays, berlinInstant, berlinParts, describeRule, occurrences, validateRule } from '../recurrence';
 import { fillFreePlaces } from '../answers/waiting-list';
@@ -54,6 +66,10 @@ export class MeetingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly domainEvents: DomainEvents,
+    private readonly mail: MailOutboxService,
+    private readonly calendar: MeetingCalendarService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Creates a meeting, or a series with all its occurrences when `recurrence` is given. */
@@ -63,6 +79,7 @@ export class MeetingsService {
     origin: AuditOrigin,
   ): Promise<{ meeting: MeetingDetailDto; guestLinks: GuestLink[] }> {
     const times = meetingTimes(input);
+    const guestMails: string[] = [];
     const { id, guestLinks } = await this.dataSource.transaction(async (manager) => {
       const hostRole = input.hostGroupId ? await this.hostGroupRole(manager, actor, input.hostGroupId) : null;
       if (!mayCreateMeeting(actor, hostRole)) {
@@ -142,6 +159,7 @@ export class MeetingsService {
         );
       }
       const links = await this.replaceGuests(manager, actor, ids[0], input.guests ?? []);
+      guestMails.push(...(await this.recordGuestInvitations(manager, actor, ids[0], links)));
       await this.audit.record(
         origin,
         {
@@ -155,8 +173,15 @@ export class MeetingsService {
         },
         manager,
       );
+      await this.domainEvents.emit(manager, {
+        type: 'meeting.created',
+        meetingIds: ids,
+        seriesId,
+        actorId: actor.accountId,
+      });
       return { id: ids[0], guestLinks: links };
     });
+    for (const outboxId of guestMails) await this.mail.dispatch(outboxId);
     return { meeting: await this.detail(actor, id), guestLinks };
   }
 
@@ -167,6 +192,7 @@ export class MeetingsService {
     input: UpdateMeetingDto,
     origin: AuditOrigin,
   ): Promise<{ meeting: MeetingDetailDto; guestLinks: GuestLink[] }> {
+    const guestMails: string[] = [];
     const guestLinks = await this.dataSource.transaction(async (manager) => {
       const { standing } = await visibleMeeting(manager, actor, id, maySeeMeeting, { lock: true });
       if (!mayManageMeeting(actor, standing)) throw new DomainError('FORBIDDEN');
@@ -223,12 +249,15 @@ export class MeetingsService {
         (c) => (CALENDAR_FIELDS as readonly string[]).includes(c) || c === 'startsAt',
       );
       if (calendarChanged) meeting.icsSequence += 1;
+      const invitationsTouched = !!(input.invitedGroupIds || input.invitedPersonIds || changes.includes('inviteAll'));
+      const inviteesBefore = invitationsTouched ? await activeInvitees(manager, id) : [];
       await manager.save(meeting);
       if (input.invitedGroupIds || input.invitedPersonIds) {
         await this.replaceInvitations(manager, [id], input.invitedGroupIds, input.invitedPersonIds);
         changes.push('invitations');
       }
       const links = input.guests ? await this.replaceGuests(manager, actor, id, input.guests) : [];
+      guestMails.push(...(await this.recordGuestInvitations(manager, actor, id, links)));
 
       let following: string[] = [];
       if (scope === 'following' && meeting.seriesId) {
@@ -240,6 +269,13 @@ export class MeetingsService {
           local.time !== berlinParts(meeting.startsAt).time || timeTouched,
         );
       }
+      await this.domainEvents.emit(manager, {
+        type: 'meeting.updated',
+        meetingIds: [id, ...following],
+        actorId: actor.accountId,
+        fields: changes,
+        ...(invitationsTouched ? { inviteesBefore: { [id]: inviteesBefore } } : {}),
+      });
       const promoted = changes.includes('capacity')
         ? await fillFreePlaces(manager, scope === 'following' ? [id, ...following] : [id])
         : [];
@@ -262,6 +298,7 @@ export class MeetingsService {
       );
       return links;
     });
+    for (const outboxId of guestMails) await this.mail.dispatch(outboxId);
     return { meeting: await this.detail(actor, id), guestLinks };
   }
 
@@ -302,6 +339,12 @@ export class MeetingsService {
           WHERE id = ANY($1::uuid[])`,
         [ids, reason],
       );
+      await this.domainEvents.emit(manager, {
+        type: 'meeting.cancelled',
+        meetingIds: ids,
+        actorId: actor.accountId,
+        reason,
+      });
       await this.audit.record(
         origin,
         {
@@ -491,7 +534,70 @@ export class MeetingsService {
       description: describeSafely(series.rule),
       previousMeetingId: prev?.id ?? null,
       nextMeetingId: next?.id ?? null,
+      reminders: seriesReminders(series),
     };
+  }
+
+  /**
+   * Sets a series' own reminder times (null: the coordinators' defaults) for those who manage the
+   * series; the reminders of its future meetings are re-planned in the same transaction.
+   */
+  async setSeriesReminders(
+    actor: Actor,
+    seriesId: string,
+    input: UpdateSeriesRemindersDto,
+    origin: AuditOrigin,
+  ): Promise<SeriesRemindersStateDto> {
+    const problems = input.meetingReminders ? checkMeetingReminderRules(input.meetingReminders) : [];
+    if (problems.length) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        undefined,
+        problems.map((p) => ({ field: p.field, code: 'invalid', message: p.message })),
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const series = await manager.findOne(MeetingSeries, {
+        where: { id: seriesId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      // The series is as visible as its meetings: 404 when the actor sees none of them.
+      const [visible] = series
+        ? ((await manager.query(`SELECT m.id FROM meeting m WHERE m.series_id = $1 ORDER BY m.starts_at LIMIT 1`, [
+            seriesId,
+          ])) as { id: string }[])
+        : [];
+      if (!series || !visible) throw new DomainError('NOT_FOUND');
+      await visibleMeeting(manager, actor, visible.id, maySeeMeeting);
+      await this.assertManagesSeries(manager, actor, seriesId);
+      assertVersion(series.version, input.version, 'Die Serie');
+      const before = seriesReminders(series);
+      const override: Record<string, unknown> = {};
+      if (input.meetingReminders) {
+        override['meetingReminders'] = input.meetingReminders.map((r) =>
+          r.type === 'hours_before' ? { type: r.type, hours: r.hours } : { type: r.type, time: r.time },
+        );
+      }
+      if (input.agendaCallDaysBefore != null) override['agendaCallDaysBefore'] = input.agendaCallDaysBefore;
+      series.reminderSettings = override;
+      const saved = await manager.save(series);
+      await this.audit.record(
+        origin,
+        {
+          action: 'meeting_series.reminders_changed',
+          subjectType: 'meeting_series',
+          subjectId: seriesId,
+          details: { before, after: seriesReminders(saved) },
+        },
+        manager,
+      );
+      await this.domainEvents.emit(manager, {
+        type: 'meeting_series.reminders_changed',
+        seriesId,
+        actorId: actor.accountId,
+      });
+      return { ...seriesReminders(saved), version: saved.version };
+    });
   }
 
   /** Copies the shared fields and the new local times to the later scheduled occurrences. */
@@ -683,6 +789,62 @@ export class MeetingsService {
   }
 
   /** Makes the meeting's guest list the given one; new guests get a link (returned once). */
+  /**
+   * E-mails each new guest their personal link with the meeting's .ics, in the transaction that
+   * created the link (the token exists in plain text only now). Returns the outbox ids to dispatch.
+   */
+  private async recordGuestInvitations(
+    manager: EntityManager,
+    actor: Actor,
+    meetingId: string,
+    links: GuestLink[],
+  ): Promise<string[]> {
+    if (!links.length) return [];
+    const meeting = await manager.findOneByOrFail(Meeting, { id: meetingId });
+    const people = await peopleById(manager, [actor.accountId, meeting.organizerId ?? '']);
+    const guests = await manager.find(MeetingGuest, { where: { meetingId } });
+    const portal = this.config.PUBLIC_URL.replace(/\/$/, '');
+    const ids: string[] = [];
+    for (const link of links) {
+      const guest = guests.find((g) => g.email === link.email);
+      if (!guest) continue;
+      const file = await this.calendar.personalFile(manager, [meetingId], {
+        id: guest.id,
+        name: guest.name,
+        email: guest.email,
+      });
+      const row = await this.mail.record(
+        {
+          to: guest.email,
+          template: MailTemplateName.MeetingGuestInvitation,
+          params: {
+            name: guest.name,
+            meetingTitle: meeting.title,
+            startsAt: meeting.startsAt.toISOString(),
+            endsAt: meeting.endsAt.toISOString(),
+            place: placeOf(meeting),
+            onlineUrl: meeting.format === 'in_person' ? null : meeting.onlineUrl,
+            organizer: meeting.organizerId ? (people.get(meeting.organizerId)?.name ?? null) : null,
+            invitedBy: people.get(actor.accountId)?.name ?? 'Die Koordination',
+            link: `${portal}/gast/${link.token}`,
+          },
+          attachments: file
+            ? [
+                {
+                  filename: file.filename,
+                  contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+                  content: file.body,
+                },
+              ]
+            : [],
+        },
+        manager,
+      );
+      ids.push(row.id);
+    }
+    return ids;
+  }
+
   private async replaceGuests(
     manager: EntityManager,
     actor: Actor,
@@ -708,6 +870,19 @@ export class MeetingsService {
   }
 }
 
+/** A series' own reminder times as the api shows them (null: the defaults apply). */
+function seriesReminders(series: MeetingSeries): SeriesRemindersStateDto {
+  const own = (series.reminderSettings ?? {}) as {
+    meetingReminders?: SeriesRemindersStateDto['meetingReminders'];
+    agendaCallDaysBefore?: number;
+  };
+  return {
+    meetingReminders: own.meetingReminders ?? null,
+    agendaCallDaysBefore: own.agendaCallDaysBefore ?? null,
+    version: series.version,
+  };
+}
+
 /** The rule in words; '' for a rule that cannot be described, so the series' pages still load. */
 function describeSafely(rule: MeetingSeries['rule']): string {
   try {
@@ -725,17 +900,6 @@ const statusOrder = (s: string) => (s === 'accepted' ? 0 : s === 'proposed' ? 1 
 function pickFields(source: object, fields: string[]): Record<string, unknown> {
   const record = source as Record<string, unknown>;
   return Object.fromEntries(fields.filter((f) => f in record && f !== 'description').map((f) => [f, record[f]]));
-}
-
-/** Meetings I am invited to, organise, or whose host group I belong to (my calendar, my feed). */
-export function mineCondition(param: string): string {
-  return `(m.invite_all OR m.organizer_id = ${param}
-    OR EXISTS (SELECT 1 FROM meeting_person_invitation pi WHERE pi.meeting_id = m.id AND pi.account_id = ${param})
-    OR EXISTS (SELECT 1 FROM meeting_group_invitation gi
-                 JOIN group_membership gm ON gm.group_id = gi.group_id AND gm.account_id = ${param} AND gm.status = 'active'
-                WHERE gi.meeting_id = m.id)
-    OR EXISTS (SELECT 1 FROM group_membership hm
-                WHERE hm.group_id = m.host_group_id AND hm.account_id = ${param} AND hm.status = 'active'))`;
 }
 
 /** Summary columns; `$1` must be the actor's id (for the own answer). */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MembershipStatus, MUNICIPAL_KINDS } from '@srp/contracts';
-import { Account, Actor, AuditOrigin, AuditService, isCoordination } from '@srp/server/identity';
-import { AppConfig, DomainError, MailOutboxService, MailTemplateName } from '@srp/server/platform';
+import { Actor, AuditOrigin, AuditService, isCoordination } from '@srp/server/identity';
+import { DomainError, DomainEvents } from '@srp/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { actsForOrganization, membershipChangeAllowed, membershipRequestAllowed } from '../access/organization-access';
 import { berlinToday } from '../berlin-date';
@@ -47,8 +47,7 @@ export class MembershipService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
-    private readonly mail: MailOutboxService,
-    private readonly config: AppConfig,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** A contact (or coordinator) asks for the municipality to become a member. */
@@ -90,7 +89,7 @@ export class MembershipService {
         { field: 'message', code: 'isNotEmpty', message: 'Bitte begründen Sie die Ablehnung in einer Nachricht.' },
       ]);
     }
-    const outboxId = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const o = await this.organizations.lockVersion(manager, id, input.version);
       if (o.membershipStatus !== 'requested') {
         throw new DomainError('CONFLICT', 'Für diese Kommune liegt keine offene Anfrage vor.');
@@ -102,27 +101,18 @@ export class MembershipService {
       const approved = input.decision === 'approve';
       const to: MembershipStatus = approved ? 'active' : (request?.fromStatus ?? 'none');
       await this.transition(manager, o, to, approved ? 'approved' : 'declined', { message }, origin);
-      const requester = request?.actorId ? await manager.findOneBy(Account, { id: request.actorId }) : null;
-      if (!requester || requester.status !== 'active') return null;
-      const decider = await manager.findOneByOrFail(Account, { id: actor.accountId });
-      const row = await this.mail.record(
-        {
-          to: requester.email,
-          template: MailTemplateName.MembershipDecided,
-          params: {
-            name: requester.name,
-            organizationName: o.displayName,
-            approved,
-            message,
-            decidedBy: decider.name,
-            link: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/kommunen/${o.id}`,
-          },
-        },
-        manager,
-      );
-      return row.id;
+      if (request?.actorId) {
+        // The requester hears of it through the notifications domain (e-mail and/or in the portal).
+        await this.domainEvents.emit(manager, {
+          type: 'membership.decided',
+          organizationId: o.id,
+          requesterId: request.actorId,
+          approved,
+          message,
+          actorId: actor.accountId,
+        });
+      }
     });
-    if (outboxId) await this.mail.dispatch(outboxId);
     return this.organizations.detail(actor, id);
   }
 

@@ -99,6 +99,20 @@ export class AppConfig {
   @Max(100)
   WORKER_CONCURRENCY = 5;
 
+  /** Seconds several task assignments or @mentions collect before they go out as one message. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  NOTIFY_BATCH_SECONDS = 120;
+
+  /** Milliseconds between two sweeps for due reminders (each due reminder is late by at most about this). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(200)
+  @Max(60_000)
+  REMINDER_SWEEP_MS = 2_000;
+
   /** Minutes without a request after which a session ends. */
   @Type(() => Number)
   @IsInt()

@@ -7,9 +7,11 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { csrfProtection } from './csrf';
 import { AllExceptionsFilter } from './exception.filter';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api';
@@ -56,6 +58,8 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   applyGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  // Signed-in POST/PUT/PATCH with an Idempotency-Key run once per key (double submits, retries).
+  app.useGlobalInterceptors(new IdempotencyInterceptor(app.get(DataSource)));
   app.enableShutdownHooks();
 
   if (config.openApiEnabled) {

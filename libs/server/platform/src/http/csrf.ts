@@ -52,6 +52,9 @@ export function csrfProtection(config: AppConfig, apiPrefix: string): RequestHan
       });
     }
     if (SAFE_METHODS.has(req.method)) return next();
+    // The signed token in the path is the only authority there (no cookie, no session): mail
+    // clients post RFC 8058 one-click unsubscribes without any cookie, so CSRF cannot apply.
+    if (req.path.startsWith(`/${apiPrefix}/unsubscribe/`)) return next();
     const header = req.get(XSRF_HEADER);
     if (valid && header && sameToken(header, cookie)) return next();
     const correlationId = String(res.getHeader('x-request-id') ?? randomUUID());

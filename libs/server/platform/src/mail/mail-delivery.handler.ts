@@ -41,7 +41,13 @@ export class MailDeliveryHandler {
         buildMailContent(row.template, row.params, { portalUrl: this.config.PUBLIC_URL }),
         this.config.PUBLIC_URL,
       );
-      await this.transport.send({ to: row.recipient, messageId, ...rendered });
+      await this.transport.send({
+        to: row.recipient,
+        messageId,
+        ...rendered,
+        ...(row.headers ? { headers: row.headers } : {}),
+        ...(row.attachments?.length ? { attachments: row.attachments } : {}),
+      });
     } catch (error) {
       await this.recordFailure(row.id, error, job);
       throw error instanceof Error ? error : new Error(String(error));
@@ -64,9 +70,11 @@ export class MailDeliveryHandler {
       .update()
       .set({ status: 'sending', attempts: () => 'attempts + 1', updatedAt: () => 'now()' })
       .where('id = :id AND status IN (:...claimable)', { id, claimable: ['queued', 'retrying'] })
-      .returning(['id', 'recipient', 'template', 'params'])
+      .returning(['id', 'recipient', 'template', 'params', 'headers', 'attachments'])
       .execute();
-    const raw = (result.raw as Array<Pick<MailOutbox, 'id' | 'recipient' | 'template' | 'params'>>)[0];
+    const raw = (
+      result.raw as Array<Pick<MailOutbox, 'id' | 'recipient' | 'template' | 'params' | 'headers' | 'attachments'>>
+    )[0];
     return raw ? Object.assign(new MailOutbox(), raw) : undefined;
   }
 

@@ -7,10 +7,17 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 export const MAIL_STATUSES = ['queued', 'sending', 'retrying', 'sent', 'failed', 'uncertain'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 /** One e-mail that must be delivered: written first, then handed to the queue by id. */
 @Entity({ name: 'mail_outbox' })
 @Check('CHK_mail_outbox_status', `"status" IN ('queued', 'sending', 'retrying', 'sent', 'failed', 'uncertain')`)
 @Index('IDX_mail_outbox_pending', ['createdAt'], { where: `"status" IN ('queued', 'retrying')` })
+@Index('IDX_mail_outbox_attention', ['updatedAt'], { where: `"status" IN ('failed', 'uncertain')` })
 export class MailOutbox {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -23,6 +30,18 @@ export class MailOutbox {
 
   @Column({ type: 'jsonb' })
   params!: Record<string, unknown>;
+
+  /** Makes recording idempotent: a second row with the same key is never written (e.g. `reminder:<id>`). */
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 160, nullable: true, unique: true })
+  dedupeKey!: string | null;
+
+  /** Extra headers, e.g. RFC 8058 List-Unsubscribe. */
+  @Column({ type: 'jsonb', nullable: true })
+  headers!: Record<string, string> | null;
+
+  /** Small text attachments such as an .ics invitation. */
+  @Column({ type: 'jsonb', nullable: true })
+  attachments!: MailAttachment[] | null;
 
   @Column({ type: 'varchar', length: 16, default: 'queued' })
   status!: MailStatus;

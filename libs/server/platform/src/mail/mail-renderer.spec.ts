@@ -47,6 +47,63 @@ describe('mail rendering from one template source', () => {
     expect(formatBerlinDateTime('2026-10-25T01:30:00Z')).toBe('25.10.2026, 02:30');
   });
 
+  it('renders footer links after the reason in both parts, escaped and only to http(s)', () => {
+    const rendered = renderMail(
+      {
+        subject: 's',
+        preview: 'p',
+        blocks: [{ kind: 'paragraph', text: 'Inhalt' }],
+        reason: 'Warum erhalte ich diese E-Mail? Weil.',
+        footerLinks: [
+          {
+            label: 'Benachrichtigungen zu „Fällige Aufgaben“ ändern <oder> abbestellen',
+            url: 'https://portal.example.org/p?t=a&b',
+          },
+          { label: 'Böser Link', url: 'javascript:alert(1)' },
+        ],
+      },
+      'https://portal.example.org',
+    );
+    const footer = rendered.html.slice(rendered.html.indexOf('Warum erhalte ich'));
+    expect(footer).toContain(
+      '<a href="https://portal.example.org/p?t=a&amp;b" style="color:#005cbb;text-decoration:underline">Benachrichtigungen zu „Fällige Aufgaben“ ändern &lt;oder&gt; abbestellen</a>',
+    );
+    expect(footer).toContain('<a href="#" style="color:#005cbb;text-decoration:underline">Böser Link</a>');
+    expect(footer.indexOf('abbestellen')).toBeLessThan(footer.indexOf('Landesinitiative Smart City'));
+    expect(rendered.html).not.toContain('javascript:');
+    const tail = rendered.text.slice(rendered.text.indexOf('Warum erhalte ich'));
+    expect(tail).toBe(
+      [
+        'Warum erhalte ich diese E-Mail? Weil.',
+        'Benachrichtigungen zu „Fällige Aufgaben“ ändern <oder> abbestellen: https://portal.example.org/p?t=a&b\nBöser Link: javascript:alert(1)',
+        'Landesinitiative Smart City / Smart Region Sachsen-Anhalt · https://portal.example.org\n',
+      ].join('\n\n'),
+    );
+  });
+
+  it('leaves the footer as it was without footer links', () => {
+    expect(mail.html).not.toContain('text-decoration:underline');
+    expect(mail.text).toMatch(/an Ihre Adresse angefordert hat\.\n\nLandesinitiative Smart City/);
+  });
+
+  it('renders section headings one level below the title', () => {
+    const rendered = renderMail(
+      {
+        subject: 's',
+        preview: 'p',
+        reason: 'r',
+        blocks: [
+          { kind: 'heading', text: 'Titel' },
+          { kind: 'heading', text: 'Abschnitt', level: 2 },
+        ],
+      },
+      'https://portal.example.org',
+    );
+    expect(rendered.html).toMatch(/<h1 [^>]*>Titel<\/h1>/);
+    expect(rendered.html).toMatch(/<h2 [^>]*>Abschnitt<\/h2>/);
+    expect(rendered.text).toContain('Titel\n=====\n\nAbschnitt\n---------');
+  });
+
   it('rejects unknown templates', () => {
     expect(() => buildMailContent('nope', {}, { portalUrl: 'https://x' })).toThrow(/Unknown mail template/);
   });

@@ -1,4 +1,4 @@
-import { MailBlock, MailContent, RenderedMail } from './mail-content';
+import { MailBlock, MailContent, MailFooterLink, RenderedMail } from './mail-content';
 
 const BRAND = 'SmartRegion Portal';
 const FOOTER = 'Landesinitiative Smart City / Smart Region Sachsen-Anhalt';
@@ -28,7 +28,9 @@ function safeUrl(url: string): string {
 function htmlBlock(block: MailBlock): string {
   switch (block.kind) {
     case 'heading':
-      return `<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px;color:#1b1b1f">${escapeHtml(block.text)}</h1>`;
+      return block.level === 2
+        ? `<h2 style="font-size:18px;line-height:1.3;margin:24px 0 12px;color:#1b1b1f">${escapeHtml(block.text)}</h2>`
+        : `<h1 style="font-size:22px;line-height:1.3;margin:0 0 16px;color:#1b1b1f">${escapeHtml(block.text)}</h1>`;
     case 'paragraph':
       return `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
     case 'button':
@@ -41,6 +43,17 @@ function htmlBlock(block: MailBlock): string {
         )
         .join('')}</table>`;
   }
+}
+
+// Underlined, so that the links are recognisable without relying on their colour.
+function htmlFooterLinks(links: MailFooterLink[] | undefined): string {
+  if (!links?.length) return '';
+  return `<p style="margin:0 0 8px">${links
+    .map(
+      (link) =>
+        `<a href="${escapeHtml(safeUrl(link.url))}" style="color:#005cbb;text-decoration:underline">${escapeHtml(link.label)}</a>`,
+    )
+    .join(' · ')}</p>\n`;
 }
 
 function renderHtml(content: MailContent, portalUrl: string): string {
@@ -61,7 +74,7 @@ ${content.blocks.map(htmlBlock).join('\n')}
 </td></tr>
 <tr><td style="padding:16px 28px;border-top:1px solid #e0e2ec;font-size:13px;color:#44474e">
 <p style="margin:0 0 8px">${escapeHtml(content.reason)}</p>
-<p style="margin:0">${FOOTER} · <a href="${escapeHtml(safeUrl(portalUrl))}" style="color:#005cbb">${escapeHtml(portalUrl)}</a></p>
+${htmlFooterLinks(content.footerLinks)}<p style="margin:0">${FOOTER} · <a href="${escapeHtml(safeUrl(portalUrl))}" style="color:#005cbb">${escapeHtml(portalUrl)}</a></p>
 </td></tr>
 </table>
 </td></tr></table>
@@ -73,7 +86,7 @@ ${content.blocks.map(htmlBlock).join('\n')}
 function textBlock(block: MailBlock): string {
   switch (block.kind) {
     case 'heading':
-      return `${block.text}\n${'='.repeat(Math.min(block.text.length, 72))}`;
+      return `${block.text}\n${(block.level === 2 ? '-' : '=').repeat(Math.min(block.text.length, 72))}`;
     case 'paragraph':
       return block.text;
     case 'button':
@@ -84,5 +97,14 @@ function textBlock(block: MailBlock): string {
 }
 
 function renderText(content: MailContent, portalUrl: string): string {
-  return [...content.blocks.map(textBlock), '-- ', content.reason, `${FOOTER} · ${portalUrl}`].join('\n\n') + '\n';
+  const links = (content.footerLinks ?? []).map((link) => `${link.label}: ${link.url}`).join('\n');
+  return (
+    [
+      ...content.blocks.map(textBlock),
+      '-- ',
+      content.reason,
+      ...(links ? [links] : []),
+      `${FOOTER} · ${portalUrl}`,
+    ].join('\n\n') + '\n'
+  );
 }

@@ -7,6 +7,10 @@ export enum MailTemplateName {
   PasswordReset = 'password-reset',
   MembershipDecided = 'membership-decided',
   GroupJoinDecided = 'group-join-decided',
+  /** A notification whose content the notifications domain composed (blocks, subject, reason). */
+  Notification = 'notification',
+  /** A guest's personal link to a meeting (guests have no account). */
+  MeetingGuestInvitation = 'meeting-guest-invitation',
 }
 
 export interface MailTemplateParams {
@@ -26,6 +30,18 @@ export interface MailTemplateParams {
     groupName: string;
     approved: boolean;
     decidedBy: string;
+    link: string;
+  };
+  [MailTemplateName.Notification]: { content: MailContent };
+  [MailTemplateName.MeetingGuestInvitation]: {
+    name: string;
+    meetingTitle: string;
+    startsAt: string;
+    endsAt: string;
+    place: string | null;
+    onlineUrl: string | null;
+    organizer: string | null;
+    invitedBy: string;
     link: string;
   };
 }
@@ -48,6 +64,34 @@ export function formatBerlinDateTime(iso: string): string {
 type TemplateFn<T> = (params: T, context: MailTemplateContext) => MailContent;
 
 export const MAIL_TEMPLATES: { [K in MailTemplateName]: TemplateFn<MailTemplateParams[K]> } = {
+  [MailTemplateName.Notification]: (params) => params.content,
+  [MailTemplateName.MeetingGuestInvitation]: (params) => ({
+    subject: `Einladung: ${params.meetingTitle} am ${formatBerlinDateTime(params.startsAt)} Uhr`,
+    preview: `${params.invitedBy} lädt Sie als Gast ein.`,
+    blocks: [
+      { kind: 'heading', text: `Guten Tag ${params.name},` },
+      {
+        kind: 'paragraph',
+        text: `${params.invitedBy} lädt Sie als Gast zu „${params.meetingTitle}“ der Landesinitiative Smart City / Smart Region Sachsen-Anhalt ein. Über Ihren persönlichen Link sehen Sie den Termin und die Tagesordnung und sagen zu oder ab – ohne Anmeldung.`,
+      },
+      {
+        kind: 'facts',
+        rows: [
+          ['Wann', `${formatBerlinDateTime(params.startsAt)} – ${formatBerlinDateTime(params.endsAt)} Uhr`],
+          ...(params.place ? ([['Wo', params.place]] as Array<[string, string]>) : []),
+          ...(params.onlineUrl ? ([['Online', params.onlineUrl]] as Array<[string, string]>) : []),
+          ...(params.organizer ? ([['Organisiert von', params.organizer]] as Array<[string, string]>) : []),
+        ],
+      },
+      { kind: 'button', label: 'Termin ansehen und antworten', url: params.link },
+      {
+        kind: 'paragraph',
+        text: 'Der Link ist persönlich: Bitte geben Sie ihn nicht weiter. Die angehängte Kalenderdatei (.ics) trägt den Termin in Ihren Kalender ein.',
+      },
+    ],
+    reason:
+      'Warum erhalte ich diese E-Mail? Sie wurden als Gast zu einem Termin im SmartRegion Portal eingeladen. Weitere E-Mails erhalten Sie nur, wenn sich der Termin ändert oder abgesagt wird.',
+  }),
   [MailTemplateName.TestMail]: (params, context) => ({
     subject: 'Test-E-Mail des SmartRegion Portals',
     preview: 'Der E-Mail-Versand des Portals funktioniert.',

@@ -14,6 +14,7 @@ export interface OutgoingMail {
   /** Stable Message-ID (with angle brackets) so a resend is recognisable as the same mail. */
   messageId: string;
   headers?: Record<string, string>;
+  attachments?: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 /** Where mail goes: an SMTP server, or .eml files when no SMTP_URL is configured. */

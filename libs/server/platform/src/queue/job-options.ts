@@ -15,4 +15,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
  */
 export const JOB_OPTIONS: Partial<Record<JobName, JobsOptions>> = {
   [JobName.MailSend]: { attempts: 15, backoff: { type: 'exponential', delay: 5_000 } },
+  // The next tick runs soon anyway; keep little history of the frequent sweeps.
+  [JobName.ReminderSweep]: { attempts: 1, removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } },
+  [JobName.ReminderReconcile]: { attempts: 1, removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } },
+  [JobName.ReminderDeliver]: { attempts: 10, backoff: { type: 'exponential', delay: 2_000 } },
 };

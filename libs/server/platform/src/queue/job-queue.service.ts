@@ -43,6 +43,39 @@ export class JobQueueService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * Adds many jobs of one kind in one round trip (ids make it idempotent as with `add`). With
+   * `redrive`, finished or failed jobs with these ids are replaced first.
+   */
+  async addMany<J extends JobName>(
+    job: J,
+    items: Array<{ payload: JobPayloads[J]; jobId: string }>,
+    options: { redrive?: boolean } = {},
+  ): Promise<void> {
+    if (!items.length) return;
+    const queue = this.queue(JOB_QUEUE[job]);
+    await withTimeout(
+      (async () => {
+        if (options.redrive) {
+          for (const { jobId } of items) {
+            const existing = await queue.getJob(jobId);
+            const state = existing ? await existing.getState() : undefined;
+            if (existing && (state === 'completed' || state === 'failed')) await existing.remove();
+          }
+        }
+        await queue.addBulk(
+          items.map(({ payload, jobId }) => ({
+            name: job,
+            data: payload,
+            opts: { ...DEFAULT_JOB_OPTIONS, ...JOB_OPTIONS[job], jobId },
+          })),
+        );
+      })(),
+      PRODUCER_TIMEOUT_MS * Math.max(1, Math.ceil(items.length / 500)),
+      `Redis did not accept ${items.length} ${job} jobs in time`,
+    );
+  }
+
   /** The BullMQ queue object, for schedulers and admin views. */
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);

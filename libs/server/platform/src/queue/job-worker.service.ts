@@ -6,9 +6,13 @@ import { AppConfig } from '../config/app-config';
 import { JobHandler } from './job-handler.decorator';
 import { JOB_QUEUE, JOB_SCHEDULES, JobName, QueueName, SCHEDULE_TIME_ZONE } from './job-registry';
 import { JobQueueService } from './job-queue.service';
+import { DEFAULT_JOB_OPTIONS, JOB_OPTIONS } from './job-options';
 import { createRedisConnection, readMaxmemoryPolicy } from './redis-connection';
 import { withTimeout } from './with-timeout';
 import { redactUrl } from '../config/load-config';
+
+/** How often the worker re-creates the job schedules (in case Redis lost them). */
+const SCHEDULE_CHECK_MS = 30_000;
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 
@@ -27,6 +31,7 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('JobWorker');
   private readonly workers: Worker[] = [];
   private connection?: Redis;
+  private scheduleTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly config: AppConfig,
@@ -65,16 +70,31 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
       this.workers.push(worker);
     }
 
+    await this.ensureSchedules();
+    // Redis may lose everything (restart without persistence, FLUSHALL): the schedules come back
+    // within half a minute; PostgreSQL's rows and the reconcilers do the rest.
+    this.scheduleTimer = setInterval(() => {
+      this.ensureSchedules().catch((error: Error) =>
+        this.logger.warn(`Could not re-create job schedules: ${error.message}`),
+      );
+    }, SCHEDULE_CHECK_MS);
+    this.scheduleTimer.unref();
+    this.logger.log(`Processing queues ${Object.values(QueueName).join(', ')} with ${handlers.size} job handlers`);
+  }
+
+  /** Creates or updates every repeating job under its fixed id (idempotent; N workers keep one schedule). */
+  async ensureSchedules(): Promise<void> {
     for (const schedule of JOB_SCHEDULES) {
       await this.queues
         .queue(JOB_QUEUE[schedule.job])
         .upsertJobScheduler(
           schedule.id,
-          'cron' in schedule ? { pattern: schedule.cron, tz: SCHEDULE_TIME_ZONE } : { every: schedule.everyMs },
-          { name: schedule.job, data: {} },
+          'cron' in schedule
+            ? { pattern: schedule.cron, tz: SCHEDULE_TIME_ZONE }
+            : { every: typeof schedule.everyMs === 'function' ? schedule.everyMs(this.config) : schedule.everyMs },
+          { name: schedule.job, data: {}, opts: { ...DEFAULT_JOB_OPTIONS, ...JOB_OPTIONS[schedule.job] } },
         );
     }
-    this.logger.log(`Processing queues ${Object.values(QueueName).join(', ')} with ${handlers.size} job handlers`);
   }
 
   /** Called on SIGTERM (enableShutdownHooks): waits for running jobs, then disconnects. */
@@ -82,6 +102,7 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
     if (this.workers.length > 0) {
       this.logger.log(`Shutting down (${signal ?? 'close'}): letting running jobs finish`);
     }
+    clearInterval(this.scheduleTimer);
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
     this.connection?.disconnect();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditOrigin, AuditService } from '@srp/server/identity';
-import { DomainError } from '@srp/server/platform';
+import { DomainError, DomainEvents } from '@srp/server/platform';
 import { DataSource } from 'typeorm';
 import { TaskComment } from '../task-comment.entity';
 import { recordActivity, refreshSearch, TaskEventBatch } from '../task-history';
@@ -33,6 +33,7 @@ export class TaskCommentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly tasks: TasksService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async add(actor: Actor, taskId: string, input: AddCommentDto, origin: AuditOrigin): Promise<TaskDetailDto> {
@@ -58,7 +59,7 @@ export class TaskCommentsService {
       await refreshSearch(manager, taskId);
       await recordActivity(manager, taskId, actor.accountId, 'commented', { commentId: comment.id });
       if (mentions.length) {
-        const events = new TaskEventBatch(taskId, actor.accountId);
+        const events = new TaskEventBatch(taskId, actor.accountId, this.domainEvents);
         events.add('task.mentioned', { commentId: comment.id, mentionedIds: mentions });
         await events.flush(manager);
       }

@@ -4,6 +4,7 @@ import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
+import { IDEMPOTENCY_KEY } from '../../core/idempotency.interceptor';
 import { TaskDetail } from '../../core/tasks.service';
 import { present } from '../../testing/dom-testing';
 import { ANNA, GROUP_ID, JONAS, ME, apiError, detail, summary } from './board/board-test-data';
@@ -229,6 +230,38 @@ describe('TaskFormDialog', () => {
     expect(text(field('.group'))).toContain('Bitte wählen Sie Mitglieder der Gruppe.');
     expect(text(field('.checklist'))).toContain('Bitte geben Sie einen Text für den Checklistenpunkt an.');
     expect(result).toBe('open');
+  });
+
+  it('sends one idempotency key per opened dialog, also when retrying after a network error', async () => {
+    await open();
+    await type('input[formcontrolname="title"]', 'Doppelklick');
+    button('Aufgabe anlegen').click();
+    button('Aufgabe anlegen').click();
+    await settle();
+    const first = backend.expectOne('/api/tasks');
+    const key = first.request.context.get(IDEMPOTENCY_KEY);
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    first.error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+    await settle();
+    expect(result).toBe('open');
+
+    button('Aufgabe anlegen').click();
+    await settle();
+    const retry = backend.expectOne('/api/tasks');
+    expect(retry.request.context.get(IDEMPOTENCY_KEY)).toBe(key);
+    retry.flush(detail(summary({ title: 'Doppelklick' })));
+    await settle();
+    expect(result).not.toBe('open');
+
+    openTaskForm(TestBed.inject(MatDialog), { groupId: GROUP_ID, groupName: 'Digitaler Zwilling', members: [ME] });
+    await settle();
+    await type('input[formcontrolname="title"]', 'Die nächste');
+    button('Aufgabe anlegen').click();
+    await settle();
+    const next = backend.expectOne('/api/tasks');
+    expect(next.request.context.get(IDEMPOTENCY_KEY)).not.toBe(key);
+    next.flush(detail(summary({ title: 'Die nächste' })));
+    await settle();
   });
 
   it('shows other errors above the form', async () => {

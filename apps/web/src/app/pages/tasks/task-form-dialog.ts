@@ -25,6 +25,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { TASK_LABEL_PATTERN, TASK_LIMITS, TASK_PRIORITIES, type TaskPriority } from '@srp/contracts';
 import { Observable } from 'rxjs';
+import { newIdempotencyKey } from '../../core/idempotency.interceptor';
 import { TASK_PRIORITY_LABELS, TaskDetail, TaskPerson, TasksService } from '../../core/tasks.service';
 import { apiErrorText, apiFieldErrors } from '../../shared/api-errors';
 import { MarkdownEditor } from '../working-groups/markdown-editor';
@@ -119,6 +120,8 @@ export class TaskFormDialog {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly ids = `task-form-${nextId++}`;
+  /** One key per opened dialog: a double click or a retry after a network error creates one task. */
+  private readonly idempotencyKey = newIdempotencyKey();
   protected readonly limits = TASK_LIMITS;
   protected readonly priorities = TASK_PRIORITIES;
   protected readonly priorityLabels = TASK_PRIORITY_LABELS;
@@ -291,16 +294,19 @@ export class TaskFormDialog {
     const v = this.form.getRawValue();
     this.saving.set(true);
     this.tasks
-      .create({
-        groupId: this.data.groupId,
-        title: v.title.trim(),
-        description: v.description,
-        priority: v.priority,
-        assigneeIds: this.members.filter((m) => this.assignees().has(m.id)).map((m) => m.id),
-        dueDate: v.dueDate || null,
-        labels: [...this.labels()],
-        checklist: v.checklist.map((text) => ({ text: text.trim(), done: false })),
-      })
+      .create(
+        {
+          groupId: this.data.groupId,
+          title: v.title.trim(),
+          description: v.description,
+          priority: v.priority,
+          assigneeIds: this.members.filter((m) => this.assignees().has(m.id)).map((m) => m.id),
+          dueDate: v.dueDate || null,
+          labels: [...this.labels()],
+          checklist: v.checklist.map((text) => ({ text: text.trim(), done: false })),
+        },
+        this.idempotencyKey,
+      )
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (task) => {

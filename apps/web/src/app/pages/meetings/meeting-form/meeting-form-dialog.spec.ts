@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { Router, provideRouter } from '@angular/router';
+import { IDEMPOTENCY_KEY } from '../../../core/idempotency.interceptor';
 import { MeetingDetail, MeetingSaved } from '../../../core/meetings.service';
 import { TEST_USER, answerMe } from '../../../testing/auth-testing';
 import { present } from '../../../testing/dom-testing';
@@ -111,6 +112,35 @@ describe('MeetingFormDialog', () => {
     expect(text()).toContain('https://portal.example/gast/abc');
   });
 
+  it('plans with one idempotency key per dialog: a retry sends the same; a 409 shows the api’s message', async () => {
+    await open();
+    await type('input[formcontrolname="title"]', 'Workshop Sensorik');
+    await type('input[formcontrolname="date"]', '2026-12-09');
+    await type('input[formcontrolname="startTime"]', '10:00');
+    await type('input[formcontrolname="endTime"]', '11:30');
+    await type('input[formcontrolname="onlineUrl"]', 'https://meet.example/abc');
+    button('Termin anlegen').click();
+    await settle();
+    const first = backend.expectOne('/api/meetings');
+    const key = first.request.context.get(IDEMPOTENCY_KEY);
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    first.error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+    await settle();
+
+    button('Termin anlegen').click();
+    await settle();
+    const retry = backend.expectOne('/api/meetings');
+    expect(retry.request.context.get(IDEMPOTENCY_KEY)).toBe(key);
+    retry.flush(
+      { code: 'CONFLICT', message: 'Dieser Idempotency-Key wurde bereits verwendet.', details: {}, correlationId: 'x' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(text(field('[role="alert"]'))).toContain('Dieser Idempotency-Key wurde bereits verwendet.');
+    expect(text()).not.toContain('inzwischen von jemand anderem geändert');
+    expect(result).toBe('open');
+  });
+
   it('asks for a title and an address before sending anything', async () => {
     await open();
     await choose('select[formcontrolname="format"]', 'in_person');
@@ -130,6 +160,7 @@ describe('MeetingFormDialog', () => {
     button('Änderungen speichern').click();
     await settle();
     const request = backend.expectOne('/api/meetings/m1');
+    expect(request.request.context.get(IDEMPOTENCY_KEY)).toBeNull();
     expect(request.request.method).toBe('PATCH');
     expect(request.request.body).toEqual({
       version: 4,

@@ -40,6 +40,7 @@ import { Router } from '@angular/router';
 import { Observable, catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 import { AuthService } from '../../../core/auth.service';
 import { DirectoryPerson, GroupSummary, GroupsService } from '../../../core/groups.service';
+import { newIdempotencyKey } from '../../../core/idempotency.interceptor';
 import {
   MEETING_FORMAT_LABELS,
   MEETING_KIND_LABELS,
@@ -243,6 +244,8 @@ export class MeetingFormDialog {
   protected readonly otherErrors = signal<string[]>([]);
   protected readonly conflict = signal(false);
   protected readonly notice = signal('');
+  /** One key per opened dialog: a double click or a retry after a network error plans one meeting. */
+  private readonly idempotencyKey = newIdempotencyKey();
 
   constructor() {
     if (!this.editing) {
@@ -369,7 +372,7 @@ export class MeetingFormDialog {
       }
       request = this.meetings.update(meeting.id, change);
     } else {
-      request = this.meetings.create(toCreateDto(value));
+      request = this.meetings.create(toCreateDto(value), this.idempotencyKey);
     }
     this.saving.set(true);
     request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
@@ -427,7 +430,8 @@ export class MeetingFormDialog {
   }
 
   private showError(error: unknown): void {
-    if (error instanceof HttpErrorResponse && error.status === 409) {
+    // A 409 when editing is a stale version; when planning, the api's own message says what happened.
+    if (error instanceof HttpErrorResponse && error.status === 409 && this.meeting()) {
       this.conflict.set(true);
       this.error.set(
         'Der Termin wurde inzwischen von jemand anderem geändert. Ihre Änderungen wurden noch nicht gespeichert.',
