@@ -360,6 +360,12 @@ describe('people administration, audit log and the role × route matrix', () => 
       ],
       [
         'POST',
+        `/api/admin/reminders/${UNKNOWN_ID}/retry`,
+        undefined,
+        { anonymous: [401], member: [403], coordinator: [403], admin: [404] },
+      ],
+      [
+        'POST',
         `/api/admin/mail/${UNKNOWN_ID}/retry`,
         undefined,
         { anonymous: [401], member: [403], coordinator: [403], admin: [404] },

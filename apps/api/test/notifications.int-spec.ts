@@ -3,8 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsService, CLI_ORIGIN, TotpService } from '@srp/server/identity';
-import { DigestHandler, ReminderSweepHandler } from '@srp/server/notifications';
-import { AppConfig, JobQueueService, QueueName } from '@srp/server/platform';
+import { DigestHandler, NotificationPurgeHandler, ReminderSweepHandler } from '@srp/server/notifications';
+import {
+  AppConfig,
+  IdempotencyPurgeHandler,
+  JobQueueService,
+  PlatformModule,
+  QueueName,
+  WorkerRuntimeModule,
+} from '@srp/server/platform';
+import { APP_SCHEMA, WORKER_HANDLER_MODULES } from '@srp/server/schema';
 import {
   berlinDate,
   CaughtMail,
@@ -16,9 +24,6 @@ import {
   useApiHarness,
   waitFor,
 } from '@srp/server/testing';
-// The worker's real composition, run in-process next to the api (its jobs are called directly).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { WorkerModule } from '../../worker/src/app/app.module';
 import { createApiApp } from '../src/app/create-api-app';
 
 // Tests read arbitrary JSON bodies.
@@ -76,7 +81,25 @@ describe('notifications', () => {
       NOTIFY_BATCH_SECONDS: '1',
       REMINDER_SWEEP_MS: '300',
     });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig), { logger: false });
+    // The digests' catch-up (run by the reconciler) would send today's digests to everyone in this
+    // file; the tests that are about digests run them explicitly.
+    await api.pg.query(
+      `INSERT INTO app_meta (key, value) VALUES ('digest.overdue.last_run', to_jsonb($1::text)), ('digest.weekly.last_run', to_jsonb($1::text))
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [berlinDate()],
+    );
+    // The worker's composition (apps/worker), in-process next to the api so tests can call its jobs.
+    worker = await NestFactory.createApplicationContext(
+      {
+        module: class InProcessWorker {},
+        imports: [
+          PlatformModule.forRoot({ config: workerConfig, schema: APP_SCHEMA }),
+          WorkerRuntimeModule,
+          ...WORKER_HANDLER_MODULES,
+        ],
+      },
+      { logger: false },
+    );
   });
 
   afterAll(async () => {
@@ -115,6 +138,17 @@ describe('notifications', () => {
       [subjectId, kind ?? null],
     );
     return rows;
+  }
+
+  /** Runs `fn` while the worker takes no notification jobs (nothing is swept or delivered meanwhile). */
+  async function withWorkerPaused<T>(fn: () => Promise<T>): Promise<T> {
+    const queue = worker.get(JobQueueService).queue(QueueName.Notifications);
+    await queue.pause();
+    try {
+      return await fn();
+    } finally {
+      await queue.resume();
+    }
   }
 
   /** Makes planned rows due now (as if the time had come) and lets the worker deliver them. */
@@ -191,8 +225,8 @@ describe('notifications', () => {
     expect(ics.method).toBe('REQUEST');
     expect(ics.event.uid).toBe(`${meeting.id}@smartregion-portal`);
     expect(ics.text).toContain('ATTENDEE');
-    expect(rawHeader(invitation, 'List-Unsubscribe')).toMatch(/^<http.*\/api\/unsubscribe\/[\w-]+\.[\w-]+>$/);
-    expect(rawHeader(invitation, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    // Invitations always arrive: no mail client offers to unsubscribe from them.
+    expect(rawHeader(invitation, 'List-Unsubscribe')).toBe('');
     const { rows: outbox } = await api.pg.query(
       `SELECT id FROM mail_outbox WHERE dedupe_key LIKE 'reminder:%' AND recipient = $1`,
       [await emailOf(anna)],
@@ -215,6 +249,8 @@ describe('notifications', () => {
     const [change] = await awaitMails(anna, /^Geändert: Monatsrunde Dezember/);
     expect(calendarOf(change as CaughtMail).event.startDate.toString()).toContain('T11:00:00');
     expect(calendarOf(change as CaughtMail).event.sequence).toBe(1);
+    expect(rawHeader(change, 'List-Unsubscribe')).toMatch(/^<http.*\/api\/unsubscribe\/[\w-]+\.[\w-]+>$/);
+    expect(rawHeader(change, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(await mailsTo(bernd, /^Geändert/)).toEqual([]);
 
     const cancel = await coordinator.client.post(`/api/meetings/${meeting.id}/cancel`, {
@@ -230,7 +266,11 @@ describe('notifications', () => {
     }
     // Exactly once each: one in-app entry per reminder, one mail per reminder.
     expect(await mailsTo(anna)).toHaveLength(3);
-    expect(await notificationsOf(anna)).toHaveLength(3);
+    expect((await notificationsOf(anna)).map((n: Json) => n.kind).sort()).toEqual([
+      'meeting_cancelled',
+      'meeting_changed',
+      'meeting_invitation',
+    ]);
   });
 
   it('e-mails guests their personal link with the .ics, and tells them of a cancellation', async () => {
@@ -820,6 +860,224 @@ describe('notifications', () => {
     expect(saved.body.settings.taskDueSoonDays).toBe(3);
     expect((await put({ version: settings.body.version, settings: settings.body.settings })).status).toBe(409);
     expect((await put({ version: saved.body.version, settings: settings.body.settings })).status).toBe(200);
+  });
+
+  it('purges reminders and notifications processed more than a year ago, and old Idempotency-Key records', async () => {
+    const anna = await newPerson('member');
+    const insert = async (status: string, processedDaysAgo: number | null) => {
+      const { rows } = await api.pg.query(
+        `INSERT INTO reminder (kind, account_id, subject_type, subject_id, due_at, status, dedupe_key, processed_at)
+         VALUES ('weekly_digest', $1, 'person', $1, now(), $2, gen_random_uuid()::text,
+                 CASE WHEN $3::int IS NULL THEN NULL ELSE now() - make_interval(days => $3::int) END) RETURNING id`,
+        [anna.id, status, processedDaysAgo],
+      );
+      await api.pg.query(
+        `INSERT INTO notification (account_id, reminder_id, kind, title, body, link) VALUES ($1, $2, 'weekly_digest', 'x', 'x', '/')`,
+        [anna.id, rows[0].id],
+      );
+      return rows[0].id as string;
+    };
+    const old = await insert('done', 400);
+    const recent = await insert('done', 30);
+    const failed = await insert('failed', 400);
+    const planned = await insert('planned', null);
+    expect((await worker.get(NotificationPurgeHandler).purge()).purged).toBeGreaterThanOrEqual(1);
+    const { rows } = await api.pg.query(`SELECT id FROM reminder WHERE id = ANY($1::uuid[])`, [
+      [old, recent, failed, planned],
+    ]);
+    expect(rows.map((r: Json) => r.id).sort()).toEqual([recent, failed, planned].sort());
+    expect((await notificationsOf(anna)).length).toBe(3);
+
+    await api.pg.query(
+      `INSERT INTO idempotent_request (account_id, key, method, path, body_hash, state, created_at)
+       VALUES ($1, 'alt', 'POST', '/api/tasks', 'x', 'done', now() - interval '25 hours'),
+              ($1, 'neu', 'POST', '/api/tasks', 'x', 'done', now())`,
+      [anna.id],
+    );
+    await worker.get(IdempotencyPurgeHandler).purge();
+    const keys = await api.pg.query(`SELECT key FROM idempotent_request WHERE account_id = $1`, [anna.id]);
+    expect(keys.rows).toEqual([{ key: 'neu' }]);
+  });
+
+  describe('review findings', () => {
+    it('plans one reminder when two rules give the same instant', async () => {
+      const coordinator = await newPerson('coordinator');
+      const current = await coordinator.client.get('/api/notification-settings');
+      const rules = [
+        { type: 'hours_before', hours: 24 },
+        { type: 'day_before_at', time: '10:00' },
+      ];
+      const saved = await coordinator.client.request('PUT', '/api/notification-settings', {
+        body: { version: current.body.version, settings: { ...current.body.settings, meetingReminders: rules } },
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      try {
+        const meeting = await plan(coordinator, { invitedPersonIds: [coordinator.id], startTime: '10:00' });
+        expect((await reminders(meeting.id, 'meeting_reminder')).filter((r) => r.status === 'planned')).toHaveLength(1);
+      } finally {
+        await coordinator.client.request('PUT', '/api/notification-settings', {
+          body: { version: saved.body.version, settings: current.body.settings },
+        });
+      }
+    });
+
+    it('keeps reminders that fell due but were not swept yet when the subject changes', async () => {
+      const lead = await newPerson('member');
+      const anna = await newPerson('member');
+      const group = await newGroup();
+      await putIn(group, lead, 'lead');
+      await putIn(group, anna);
+      const task = await newTask(lead, group, { assigneeIds: [anna.id], dueDate: berlinDate(4) });
+      // As if the worker had been down: the "soon" reminder is due and still planned.
+      await withWorkerPaused(async () => {
+        await api.pg.query(
+          `UPDATE reminder SET due_at = now() - interval '1 hour' WHERE subject_id = $1 AND kind = 'task_due' AND payload ->> 'which' = 'soon'`,
+          [task.id],
+        );
+        const comment = await lead.client.post(`/api/tasks/${task.id}/comments`, { body: 'Nur ein Kommentar' });
+        expect(comment.status).toBe(201);
+      });
+      const rows = await reminders(task.id, 'task_due');
+      expect(rows.map((r) => [r.payload.which, r.status])).toEqual([
+        ['soon', 'planned'],
+        ['today', 'planned'],
+      ]);
+    });
+
+    it('invites to a series even when its first meeting was cancelled before the invitation went out', async () => {
+      const coordinator = await newPerson('coordinator');
+      const anna = await newPerson('member', 'Anna Zweiter Termin');
+      // Before the invitation goes out, the first occurrence is cancelled.
+      const saved = await withWorkerPaused(async () => {
+        const created = await plan(coordinator, {
+          invitedPersonIds: [anna.id],
+          title: 'Serie ohne ersten Termin',
+          date: berlinDate(21),
+          recurrence: { frequency: 'weekly', interval: 1, weekday: berlinWeekday(21), count: 3 },
+        });
+        const cancelled = await coordinator.client.post(`/api/meetings/${created.id}/cancel`, {
+          version: created.version,
+        });
+        expect(cancelled.status).toBe(200);
+        return created;
+      });
+      await fallDue(`kind = 'meeting_invitation' AND subject_id = $1`, [saved.id]);
+      const [invitation] = await awaitMails(anna, /^Einladung: Serie ohne ersten Termin/);
+      const ics = calendarOf(invitation as CaughtMail);
+      expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    });
+
+    it('sends a person added before the invitation went out one invitation, and none to a person removed meanwhile', async () => {
+      const coordinator = await newPerson('coordinator');
+      const anna = await newPerson('member', 'Anna Früh');
+      const bernd = await newPerson('member', 'Bernd Dazu');
+      const carla = await newPerson('member', 'Carla Weg');
+      const meeting = await withWorkerPaused(async () => {
+        const created = await plan(coordinator, { invitedPersonIds: [anna.id, carla.id], title: 'Frühe Runde' });
+        const patch = await coordinator.client.request('PATCH', `/api/meetings/${created.id}`, {
+          body: { version: created.version, invitedPersonIds: [anna.id, bernd.id], title: 'Frühe Runde (neu)' },
+        });
+        expect(patch.status, JSON.stringify(patch.body)).toBe(200);
+        return created;
+      });
+      await fallDue(`kind = 'meeting_invitation' AND subject_id = $1`, [meeting.id]);
+      expect(await awaitMails(bernd, /^Einladung: Frühe Runde \(neu\)/)).toHaveLength(1);
+      expect(await mailsTo(anna)).toHaveLength(1); // the invitation with the new title, no change notice
+      expect(await mailsTo(carla)).toEqual([]);
+    });
+
+    it('stays quiet for someone no longer invited, and counts no confidential entries', async () => {
+      const coordinator = await newPerson('coordinator');
+      const anna = await newPerson('member', 'Anna Ausgeladen');
+      const meeting = await plan(coordinator, { invitedPersonIds: [anna.id, coordinator.id], title: 'Ohne Anna' });
+      await settle();
+      const row = await withWorkerPaused(async () => {
+        const inserted = await api.pg.query(
+          `INSERT INTO reminder (kind, account_id, subject_type, subject_id, due_at, dedupe_key, payload)
+           VALUES ('meeting_reminder', $1, 'meeting', $2, now(), gen_random_uuid()::text, $3) RETURNING id`,
+          [anna.id, meeting.id, JSON.stringify({ startsAt: meeting.startsAt })],
+        );
+        await api.pg.query(`DELETE FROM meeting_person_invitation WHERE meeting_id = $1 AND account_id = $2`, [
+          meeting.id,
+          anna.id,
+        ]);
+        return inserted;
+      });
+      await settle();
+      const { rows } = await api.pg.query(`SELECT status, outcome FROM reminder WHERE id = $1`, [row.rows[0].id]);
+      expect(rows[0]).toEqual({ status: 'skipped', outcome: 'quiet:not_invited' });
+    });
+
+    it('refuses a non-list of choices (400) and pages notifications created in the same millisecond', async () => {
+      const anna = await newPerson('member');
+      const bad = await anna.client.request('PUT', '/api/notification-preferences', {
+        body: { choices: { kind: 'task_due', channel: 'off' } },
+      });
+      expect(bad.status).toBe(400);
+      for (let i = 0; i < 3; i++) {
+        const r = await api.pg.query(
+          `INSERT INTO reminder (kind, account_id, subject_type, subject_id, due_at, status, dedupe_key)
+           VALUES ('weekly_digest', $1, 'person', $1, now(), 'done', gen_random_uuid()::text) RETURNING id`,
+          [anna.id],
+        );
+        await api.pg.query(
+          `INSERT INTO notification (account_id, reminder_id, kind, title, body, link, created_at)
+           VALUES ($1, $2, 'weekly_digest', $3, 'x', '/', '2026-11-20T10:00:00.000123Z'::timestamptz + make_interval(secs => $4::float / 1e6))`,
+          [anna.id, r.rows[0].id, `Eintrag ${i}`, i * 100],
+        );
+      }
+      const seen: string[] = [];
+      let cursor = '';
+      do {
+        const page = await anna.client.get(`/api/notifications?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.body.items.map((n: Json) => n.title));
+        cursor = page.body.nextCursor ?? '';
+      } while (cursor);
+      expect(seen).toEqual(['Eintrag 2', 'Eintrag 1', 'Eintrag 0']);
+    });
+
+    it('lists reminders that ran out of attempts for admins, who deliver them again', async () => {
+      const admin = await newPerson('admin');
+      const anna = await newPerson('member', 'Anna Nachgeholt');
+      const group = await newGroup();
+      const { rows } = await api.pg.query(
+        `INSERT INTO reminder (kind, account_id, subject_type, subject_id, due_at, status, dedupe_key, payload, outcome, processed_at)
+         VALUES ('group_join_decided', $1, 'group', $2, now(), 'failed', gen_random_uuid()::text, $3, 'error: boom', now()) RETURNING id`,
+        [anna.id, group, JSON.stringify({ approved: true, actorId: admin.id })],
+      );
+      const failed = await admin.client.get('/api/admin/notifications/failed');
+      expect(failed.body.failedReminders.find((r: Json) => r.id === rows[0].id)).toMatchObject({
+        kind: 'group_join_decided',
+        recipient: 'Anna Nachgeholt',
+        reason: 'error: boom',
+      });
+      expect((await admin.client.post(`/api/admin/reminders/${UNKNOWN_ID}/retry`)).status).toBe(404);
+      expect((await admin.client.post(`/api/admin/reminders/${rows[0].id}/retry`)).status).toBe(200);
+      await awaitMails(anna, /Mitglied/);
+      expect((await admin.client.post(`/api/admin/reminders/${rows[0].id}/retry`)).status).toBe(409);
+    });
+
+    it('catches up a digest whose slot passed today while the worker was down', async () => {
+      const lead = await newPerson('member');
+      const anna = await newPerson('member', 'Anna Nachholen');
+      const group = await newGroup();
+      await putIn(group, lead, 'lead');
+      await putIn(group, anna);
+      const late = await newTask(lead, group, { assigneeIds: [anna.id], title: 'Nachgeholt überfällig' });
+      await api.pg.query(`UPDATE task SET due_date = $2::date WHERE id = $1`, [late.id, berlinDate(-2)]);
+      await api.pg.query(`UPDATE app_meta SET value = to_jsonb($1::text) WHERE key = 'digest.overdue.last_run'`, [
+        berlinDate(-1),
+      ]);
+      const nineToday = new Date(`${berlinDate()}T09:00:00${offsetOf(berlinDate())}`);
+      await worker.get(DigestHandler).catchUp(nineToday);
+      await worker.get(DigestHandler).catchUp(nineToday);
+      await settle();
+      expect(await awaitMails(anna, /überfällige Aufgabe/)).toHaveLength(1);
+      const { rows } = await api.pg.query(
+        `SELECT value #>> '{}' AS day FROM app_meta WHERE key = 'digest.overdue.last_run'`,
+      );
+      expect(rows[0].day).toBe(berlinDate());
+    });
   });
 
   it('creates the job schedulers with fixed ids and Europe/Berlin cron patterns', async () => {

@@ -1,5 +1,6 @@
 export * from './content/notice-data';
 export * from './delivery/digest.handler';
+export * from './delivery/notification-purge.handler';
 export * from './delivery/reminder-delivery.handler';
 export * from './delivery/reminder-jobs';
 export * from './delivery/reminder-sweep.handler';

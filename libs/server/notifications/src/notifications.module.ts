@@ -5,6 +5,7 @@ import { NotificationAdminService } from './admin/notification-admin.service';
 import { NotificationCenterService } from './center/notification-center.service';
 import { NoticeLoader } from './content/notice-loader';
 import { DigestHandler } from './delivery/digest.handler';
+import { NotificationPurgeHandler } from './delivery/notification-purge.handler';
 import { ReminderDeliveryHandler } from './delivery/reminder-delivery.handler';
 import { ReminderSweepHandler } from './delivery/reminder-sweep.handler';
 import { NotificationsAdminController, NotificationsController } from './http/notifications.controller';
@@ -33,7 +34,7 @@ export class NotificationsHttpModule {}
 /** The worker's side: sweeping, delivering, reconciling, digests. */
 @Module({
   imports: [NotificationsModule, MeetingsModule],
-  providers: [NoticeLoader, ReminderDeliveryHandler, ReminderSweepHandler, DigestHandler],
-  exports: [ReminderDeliveryHandler, ReminderSweepHandler, DigestHandler],
+  providers: [NoticeLoader, ReminderDeliveryHandler, ReminderSweepHandler, DigestHandler, NotificationPurgeHandler],
+  exports: [ReminderDeliveryHandler, ReminderSweepHandler, DigestHandler, NotificationPurgeHandler],
 })
 export class NotificationsWorkerModule {}

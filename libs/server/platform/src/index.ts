@@ -44,3 +44,4 @@ export * from './text/markdown';
 export * from './text/csv-cell';
 export * from './http/uuid-or-404';
 export * from './events/domain-events';
+export * from './http/idempotency/idempotency-purge.handler';

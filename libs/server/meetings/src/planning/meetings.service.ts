@@ -181,7 +181,8 @@ export class MeetingsService {
       });
       return { id: ids[0], guestLinks: links };
     });
-    for (const outboxId of guestMails) await this.mail.dispatch(outboxId);
+    // In parallel: with Redis down each dispatch waits for its timeout (the reconciler sends later).
+    await Promise.all(guestMails.map((outboxId) => this.mail.dispatch(outboxId)));
     return { meeting: await this.detail(actor, id), guestLinks };
   }
 
@@ -298,7 +299,8 @@ export class MeetingsService {
       );
       return links;
     });
-    for (const outboxId of guestMails) await this.mail.dispatch(outboxId);
+    // In parallel: with Redis down each dispatch waits for its timeout (the reconciler sends later).
+    await Promise.all(guestMails.map((outboxId) => this.mail.dispatch(outboxId)));
     return { meeting: await this.detail(actor, id), guestLinks };
   }
 

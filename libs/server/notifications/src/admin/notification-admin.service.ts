@@ -5,13 +5,16 @@ import {
   DomainError,
   JOB_QUEUE,
   JOB_SCHEDULES,
+  JobName,
   JobQueueService,
   MailOutboxService,
   QueueName,
   SCHEDULE_TIME_ZONE,
   AppConfig,
 } from '@srp/server/platform';
+import { NOTIFICATION_KIND_LABELS, NotificationKind } from '@srp/contracts';
 import { DataSource } from 'typeorm';
+import { deliveryJobId } from '../delivery/reminder-jobs';
 import {
   FailedDeliveryListDto,
   NotificationHealthDto,
@@ -39,9 +42,13 @@ export class NotificationAdminService {
 
   async health(): Promise<NotificationHealthDto> {
     const [reminders, mails, [oldest]] = await Promise.all([
+      // Pending rows by their partial indexes, the last week's outcomes by processed_at.
       this.dataSource.query(
-        `SELECT status, count(*)::int AS count FROM reminder
-          WHERE status IN ('planned', 'queued') OR processed_at > now() - interval '7 days' GROUP BY status ORDER BY status`,
+        `SELECT status, count(*)::int AS count FROM (
+            SELECT status FROM reminder WHERE status = 'planned'
+            UNION ALL SELECT status FROM reminder WHERE status = 'queued'
+            UNION ALL SELECT status FROM reminder WHERE processed_at > now() - interval '7 days'
+          ) r GROUP BY status ORDER BY status`,
       ) as Promise<Array<{ status: string; count: number }>>,
       this.dataSource.query(
         `SELECT status, count(*)::int AS count FROM mail_outbox
@@ -106,11 +113,18 @@ export class NotificationAdminService {
       created_at: Date;
       updated_at: Date;
     }>;
-    const [failed] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM reminder WHERE status = 'failed'`,
-    )) as {
-      count: number;
-    }[];
+    const reminders = (await this.dataSource.query(
+      `SELECT r.id, r.kind, a.name AS recipient, r.outcome, r.due_at, r.processed_at FROM reminder r
+         LEFT JOIN account a ON a.id = r.account_id
+        WHERE r.status = 'failed' ORDER BY r.processed_at DESC LIMIT 200`,
+    )) as Array<{
+      id: string;
+      kind: NotificationKind;
+      recipient: string | null;
+      outcome: string | null;
+      due_at: Date;
+      processed_at: Date;
+    }>;
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -122,31 +136,76 @@ export class NotificationAdminService {
         createdAt: new Date(r.created_at).toISOString(),
         updatedAt: new Date(r.updated_at).toISOString(),
       })),
-      failedReminders: failed?.count ?? 0,
+      failedReminders: reminders.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        label: NOTIFICATION_KIND_LABELS[r.kind],
+        recipient: r.recipient,
+        reason: r.outcome,
+        dueAt: new Date(r.due_at).toISOString(),
+        failedAt: new Date(r.processed_at).toISOString(),
+      })),
     };
   }
 
-  /** Sends a failed or uncertain e-mail again; 404 unknown, 409 when it is not failed/uncertain. */
+  /**
+   * Sends a failed or uncertain e-mail again (404 unknown, 409 when it is neither): the row and the
+   * audit entry change in one transaction, the job is added after the commit.
+   */
   async retry(id: string, origin: AuditOrigin): Promise<RetryResultDto> {
-    const [row] = (await this.dataSource.query(`SELECT status, recipient FROM mail_outbox WHERE id = $1`, [id])) as {
-      status: string;
-      recipient: string;
-    }[];
-    if (!row) throw new DomainError('NOT_FOUND');
-    if (row.status !== 'failed' && row.status !== 'uncertain') {
-      throw new DomainError('CONFLICT', 'Diese E-Mail ist nicht fehlgeschlagen; sie wird nicht erneut gesendet.', {
-        status: row.status,
-      });
-    }
-    await this.audit.record(origin, {
-      action: 'mail.retried',
-      subjectType: 'mail_outbox',
-      subjectId: id,
-      details: { previousStatus: row.status },
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT status FROM mail_outbox WHERE id = $1 FOR UPDATE`, [id])) as {
+        status: string;
+      }[];
+      if (!row) throw new DomainError('NOT_FOUND');
+      if (row.status !== 'failed' && row.status !== 'uncertain') {
+        throw new DomainError('CONFLICT', 'Diese E-Mail ist nicht fehlgeschlagen; sie wird nicht erneut gesendet.', {
+          status: row.status,
+        });
+      }
+      await manager.query(
+        `UPDATE mail_outbox SET status = 'queued', attempts = 0, last_error = NULL, updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      await this.audit.record(
+        origin,
+        { action: 'mail.retried', subjectType: 'mail_outbox', subjectId: id, details: { previousStatus: row.status } },
+        manager,
+      );
     });
-    const queued = await this.mail.retry(id);
-    if (!queued) throw new DomainError('CONFLICT', 'Die E-Mail wurde inzwischen schon erneut gesendet.');
-    return { queued };
+    await this.mail.dispatch(id, { redrive: true });
+    return { queued: true };
+  }
+
+  /** Delivers a reminder again that ran out of attempts (404 unknown, 409 when it is not failed). */
+  async retryReminder(id: string, origin: AuditOrigin): Promise<RetryResultDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT status, outcome FROM reminder WHERE id = $1 FOR UPDATE`, [id])) as {
+        status: string;
+        outcome: string | null;
+      }[];
+      if (!row) throw new DomainError('NOT_FOUND');
+      if (row.status !== 'failed') {
+        throw new DomainError('CONFLICT', 'Dieser Hinweis ist nicht fehlgeschlagen.', { status: row.status });
+      }
+      await manager.query(
+        `UPDATE reminder SET status = 'queued', queued_at = now(), processed_at = NULL, outcome = NULL WHERE id = $1`,
+        [id],
+      );
+      await this.audit.record(
+        origin,
+        { action: 'reminder.retried', subjectType: 'reminder', subjectId: id, details: { reason: row.outcome } },
+        manager,
+      );
+    });
+    try {
+      await this.jobs.addMany(JobName.ReminderDeliver, [{ payload: { reminderId: id }, jobId: deliveryJobId(id) }], {
+        redrive: true,
+      });
+    } catch {
+      // Queued in PostgreSQL: the reconciler re-drives it once Redis answers.
+    }
+    return { queued: true };
   }
 
   async settings(): Promise<NotificationSettingsDto> {
@@ -203,13 +262,25 @@ export class NotificationAdminService {
         },
         manager,
       );
-      const future = (await manager.query(
-        `SELECT id FROM meeting WHERE status = 'scheduled' AND starts_at > now()`,
-      )) as { id: string }[];
-      await this.planner.planMeetings(
-        manager,
-        future.map((m) => m.id),
-      );
+      // Only what the change affects is re-planned (channels apply when a reminder is delivered).
+      const before = completeSettings(current?.settings as Partial<ReminderSettings> | undefined);
+      const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+      if (
+        !same(before.meetingReminders, settings.meetingReminders) ||
+        before.agendaCallDaysBefore !== settings.agendaCallDaysBefore
+      ) {
+        const future = (await manager.query(
+          `SELECT id FROM meeting WHERE status = 'scheduled' AND starts_at > now()`,
+        )) as {
+          id: string;
+        }[];
+        await this.planner.planMeetings(
+          manager,
+          future.map((m) => m.id),
+        );
+      }
+      if (before.taskDueSoonDays !== settings.taskDueSoonDays) await this.planner.planOpenTasks(manager);
+      if (before.minutesDeadlineDays !== settings.minutesDeadlineDays) await this.planner.planReviewDeadlines(manager);
     });
     return this.settings();
   }

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { MarkedReadDto, NotificationDto, NotificationPageDto, UnreadCountDto } from '../http/notifications.dto';
 
 interface Row {
+  /** created_at as PostgreSQL prints it (microseconds): the cursor must not lose precision. */
+  at: string;
   id: string;
   kind: NotificationDto['kind'];
   title: string;
@@ -26,7 +28,7 @@ export class NotificationCenterService {
     const limit = query.limit ?? 30;
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const rows = (await this.dataSource.query(
-      `SELECT id, kind, title, body, link, created_at, read_at FROM notification
+      `SELECT id, kind, title, body, link, created_at, created_at::text AS at, read_at FROM notification
         WHERE account_id = $1 ${query.unread ? 'AND read_at IS NULL' : ''}
           ${cursor ? 'AND (created_at, id) < ($3::timestamptz, $4::uuid)' : ''}
         ORDER BY created_at DESC, id DESC LIMIT $2`,
@@ -83,7 +85,7 @@ function toDto(r: Row): NotificationDto {
 }
 
 function encodeCursor(r: Row): string {
-  return Buffer.from(`${new Date(r.created_at).toISOString()}|${r.id}`).toString('base64url');
+  return Buffer.from(`${r.at}|${r.id}`).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { at: string; id: string } {

@@ -54,7 +54,8 @@ export class NoticeLoader {
   /** The people a fan-out row reaches now (or why nobody). */
   async recipients(manager: EntityManager, row: ReminderRow): Promise<string[] | Quiet> {
     if (MEETING_NOTICES.includes(row.kind)) {
-      const meeting = await this.meetingState(manager, row.subject_id ?? '');
+      const meetingId = await this.effectiveMeetingId(manager, row);
+      const meeting = await this.meetingState(manager, meetingId);
       if (!meeting) return { quiet: 'meeting_deleted' };
       const quiet = this.meetingQuiet(row, meeting);
       if (quiet) return quiet;
@@ -62,7 +63,7 @@ export class NoticeLoader {
       const ids = (await manager.query(
         `SELECT a.id FROM account a
           WHERE ${INVITEES_CONDITION} ${everyone ? '' : `AND NOT EXISTS (SELECT 1 FROM meeting_response r WHERE r.meeting_id = $1 AND r.account_id = a.id AND r.answer = 'no')`}`,
-        [row.subject_id],
+        [meetingId],
       )) as { id: string }[];
       const exclude = new Set((row.payload['exclude'] as string[] | undefined) ?? []);
       return ids.map((r) => r.id).filter((id) => !exclude.has(id));
@@ -89,7 +90,12 @@ export class NoticeLoader {
   }
 
   /** The data of a reminder for a given recipient (a person, or a meeting's guest). */
-  async loadFor(manager: EntityManager, row: ReminderRow, recipient: Recipient): Promise<LoadedNotice | Quiet> {
+  async loadFor(
+    manager: EntityManager,
+    row: ReminderRow,
+    recipient: Recipient,
+    options: { guest?: boolean } = {},
+  ): Promise<LoadedNotice | Quiet> {
     const p = row.payload;
     switch (row.kind) {
       case 'meeting_invitation':
@@ -97,7 +103,7 @@ export class NoticeLoader {
       case 'meeting_cancelled':
       case 'meeting_reminder':
       case 'agenda_call':
-        return this.meetingNotice(manager, row, recipient);
+        return this.meetingNotice(manager, row, recipient, options.guest === true);
       case 'task_assigned':
       case 'task_mentioned':
         return this.taskBatch(manager, row, recipient);
@@ -169,19 +175,30 @@ export class NoticeLoader {
     manager: EntityManager,
     row: ReminderRow,
     recipient: Recipient,
+    guest: boolean,
   ): Promise<LoadedNotice | Quiet> {
-    const meetingId = row.subject_id ?? '';
+    const meetingId = await this.effectiveMeetingId(manager, row);
     const state = await this.meetingState(manager, meetingId);
     if (!state) return { quiet: 'meeting_deleted' };
     const quiet = this.meetingQuiet(row, state);
     if (quiet) return quiet;
+    // Only people still invited hear about the meeting (a cancellation also reaches those removed).
+    if (!guest && row.kind !== 'meeting_cancelled') {
+      const [invited] = (await manager.query(`SELECT 1 FROM account a WHERE a.id = $2 AND ${INVITEES_CONDITION}`, [
+        meetingId,
+        recipient.id,
+      ])) as unknown[];
+      if (!invited) return { quiet: 'not_invited' };
+    }
     const meeting = await this.meetingFacts(manager, meetingId, recipient.id);
     if (!meeting) return { quiet: 'meeting_deleted' };
     if (row.kind !== 'meeting_cancelled' && row.kind !== 'meeting_invitation' && meeting.myAnswer === 'no') {
       return { quiet: 'declined' };
     }
     const p = row.payload;
-    const ids = (p['meetingIds'] as string[] | undefined) ?? [meetingId];
+    const listed = (p['meetingIds'] as string[] | undefined) ?? [meetingId];
+    // An invitation or change names the meetings still taking place; a cancellation all of them.
+    const ids = row.kind === 'meeting_cancelled' ? listed : await this.scheduled(manager, listed);
     const attachments: MailAttachment[] = [];
     const withCalendar = row.kind !== 'agenda_call';
     if (withCalendar) {
@@ -237,6 +254,26 @@ export class NoticeLoader {
           attachments,
         };
     }
+  }
+
+  /**
+   * The meeting a row is about: its subject, except for a series' invitation, which is about the
+   * first of its meetings still taking place (the first may have been cancelled meanwhile).
+   */
+  private async effectiveMeetingId(manager: EntityManager, row: ReminderRow): Promise<string> {
+    const listed = row.payload['meetingIds'] as string[] | undefined;
+    if (row.kind !== 'meeting_invitation' || !listed || listed.length < 2) return row.subject_id ?? '';
+    const [first] = await this.scheduled(manager, listed);
+    return first ?? row.subject_id ?? '';
+  }
+
+  /** The meetings of a list still taking place, in time order. */
+  private async scheduled(manager: EntityManager, ids: string[]): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT id FROM meeting WHERE id = ANY($1::uuid[]) AND status = 'scheduled' ORDER BY starts_at`,
+      [ids],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /** Quiet rules that hold for the meeting as a whole. */
@@ -354,7 +391,8 @@ export class NoticeLoader {
     const list = items.flatMap((i) => {
       const task = tasks.get(i.taskId);
       const body = i.commentId ? comments.get(i.commentId) : undefined;
-      if (!task || body === undefined) return [];
+      // Someone who left the group meanwhile no longer sees the task's comments.
+      if (!task || body === undefined || !(task.member || task.assigned)) return [];
       return [{ task, by: i.actorId ? (names.get(i.actorId) ?? null) : null, excerpt: excerpt(body) }];
     });
     if (!list.length) return { quiet: 'comment_gone' };
@@ -365,14 +403,16 @@ export class NoticeLoader {
     manager: EntityManager,
     ids: string[],
     accountId: string,
-  ): Promise<Array<TaskFacts & { assigned: boolean }>> {
+  ): Promise<Array<TaskFacts & { assigned: boolean; member: boolean }>> {
     const rows = (await manager.query(
       `SELECT t.id, t.title, t.status, t.due_date::text AS "dueDate", g.short_name AS "groupName",
-              EXISTS (SELECT 1 FROM task_assignee ta WHERE ta.task_id = t.id AND ta.account_id = $2) AS assigned
+              EXISTS (SELECT 1 FROM task_assignee ta WHERE ta.task_id = t.id AND ta.account_id = $2) AS assigned,
+              EXISTS (SELECT 1 FROM group_membership gm WHERE gm.group_id = t.group_id AND gm.account_id = $2
+                         AND gm.status = 'active') AS member
          FROM task t JOIN working_group g ON g.id = t.group_id
         WHERE t.id = ANY($1::uuid[]) AND t.archived_at IS NULL`,
       [ids, accountId],
-    )) as Array<TaskFacts & { assigned: boolean }>;
+    )) as Array<TaskFacts & { assigned: boolean; member: boolean }>;
     return rows;
   }
 
@@ -425,8 +465,8 @@ export class NoticeLoader {
   ): Promise<LoadedNotice | Quiet> {
     const [mi] = (await manager.query(
       `SELECT mi.meeting_id, mi.status, mi.revision,
-              (SELECT count(*)::int FROM minutes_entry e WHERE e.minutes_id = mi.id AND e.kind = 'decision') AS decisions,
-              (SELECT count(*)::int FROM minutes_entry e WHERE e.minutes_id = mi.id AND e.kind = 'action_item') AS "actionItems"
+              (SELECT count(*)::int FROM minutes_entry e WHERE e.minutes_id = mi.id AND e.kind = 'decision' AND NOT e.confidential) AS decisions,
+              (SELECT count(*)::int FROM minutes_entry e WHERE e.minutes_id = mi.id AND e.kind = 'action_item' AND NOT e.confidential) AS "actionItems"
          FROM minutes mi WHERE mi.id = $1`,
       [row.subject_id],
     )) as Array<{ meeting_id: string; status: string; revision: number; decisions: number; actionItems: number }>;

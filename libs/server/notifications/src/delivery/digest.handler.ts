@@ -9,11 +9,33 @@ import { DataSource } from 'typeorm';
  * person one weekly row (both due at once; the sweep delivers them, the loader decides whether
  * there is anything to say). Keys carry the local day, so a second run the same day adds nothing.
  */
+const OVERDUE_KEY = 'digest.overdue.last_run';
+const WEEKLY_KEY = 'digest.weekly.last_run';
+
 @Injectable()
 export class DigestHandler {
   private readonly logger = new Logger('Digests');
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs a digest whose slot today passed without it (the worker or Redis was down at 08:00 or
+   * Monday 07:00: a cron scheduler does not run missed slots). Only on the slot's own day, so a
+   * fresh installation does not send a digest at an odd time.
+   */
+  async catchUp(now = new Date()): Promise<void> {
+    const { date, time } = berlinParts(now);
+    const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+    const done = new Map(
+      (
+        (await this.dataSource.query(`SELECT key, value #>> '{}' AS value FROM app_meta WHERE key = ANY($1::text[])`, [
+          [OVERDUE_KEY, WEEKLY_KEY],
+        ])) as Array<{ key: string; value: string }>
+      ).map((r) => [r.key, r.value]),
+    );
+    if (time >= '08:00' && done.get(OVERDUE_KEY) !== date) await this.overdue();
+    if (weekday === 0 && time >= '07:00' && done.get(WEEKLY_KEY) !== date) await this.weekly();
+  }
 
   @JobHandler(JobName.DigestOverdue)
   async overdue(): Promise<{ planned: number }> {
@@ -26,6 +48,7 @@ export class DigestHandler {
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [today],
     )) as [unknown, number];
+    await this.markRun(OVERDUE_KEY, today);
     this.logger.log({ planned }, 'overdue digests planned');
     return { planned };
   }
@@ -42,7 +65,16 @@ export class DigestHandler {
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [monday],
     )) as [unknown, number];
+    await this.markRun(WEEKLY_KEY, today);
     this.logger.log({ planned }, 'weekly digests planned');
     return { planned };
+  }
+
+  private async markRun(key: string, day: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO app_meta (key, value) VALUES ($1, to_jsonb($2::text))
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      [key, day],
+    );
   }
 }

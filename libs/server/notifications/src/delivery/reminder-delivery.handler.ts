@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NOTIFICATION_KIND_LABELS, NotificationChannel, NotificationKind } from '@srp/contracts';
+import { MANDATORY_NOTIFICATION_KINDS, NotificationChannel, NotificationKind } from '@srp/contracts';
 import {
   AppConfig,
   JobHandler,
@@ -113,7 +113,7 @@ export class ReminderDeliveryHandler {
     const portalUrl = this.config.PUBLIC_URL.replace(/\/$/, '');
     const ids: string[] = [];
     for (const guest of guests) {
-      const loaded = await this.loader.loadFor(manager, row, guest);
+      const loaded = await this.loader.loadFor(manager, row, guest, { guest: true });
       if ('quiet' in loaded) continue;
       const notice = composeNotice(loaded.data, { portalUrl, preferencesUrl: portalUrl });
       const content = {
@@ -206,10 +206,12 @@ export class ReminderDeliveryHandler {
           params: { content: notice.mail },
           dedupeKey: `reminder:${row.id}`,
           // RFC 8058: mail clients offer "unsubscribe", which switches this kind to in-app only.
+          // Not for invitations and cancellations: they always arrive, so no client offers it.
           headers: {
-            'List-Unsubscribe': `<${oneClick}>`,
-            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-            'X-SRP-Notification': `${kind}; ${NOTIFICATION_KIND_LABELS[kind].replace(/[^\x20-\x7e]/g, '?')}`,
+            ...(MANDATORY_NOTIFICATION_KINDS.includes(kind)
+              ? {}
+              : { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
+            'X-SRP-Notification': kind,
           },
           attachments: [...(loaded.attachments ?? []), ...(notice.attachments ?? [])],
         },

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobHandler, JobName, JobQueueService } from '@srp/server/platform';
 import { DataSource } from 'typeorm';
+import { DigestHandler } from './digest.handler';
 import { ReminderDeliveryHandler } from './reminder-delivery.handler';
 import { deliveryJobId } from './reminder-jobs';
 
@@ -20,6 +21,7 @@ export class ReminderSweepHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly delivery: ReminderDeliveryHandler,
     private readonly jobs: JobQueueService,
+    private readonly digests: DigestHandler,
   ) {}
 
   @JobHandler(JobName.ReminderSweep)
@@ -48,6 +50,11 @@ export class ReminderSweepHandler {
    * the enqueue failed). A job that still exists is left alone: its id makes re-adding a no-op.
    */
   @JobHandler(JobName.ReminderReconcile)
+  async handleReconcile(): Promise<{ requeued: number }> {
+    await this.digests.catchUp();
+    return this.reconcile();
+  }
+
   async reconcile(options: { olderThanSeconds?: number } = {}): Promise<{ requeued: number }> {
     const rows = (await this.dataSource.query(
       `SELECT id FROM reminder WHERE status = 'queued' AND queued_at < now() - make_interval(secs => $1)

@@ -28,6 +28,10 @@ export type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];
 @Index('IDX_reminder_subject', ['subjectType', 'subjectId'], { where: `"status" = 'planned'` })
 @Index('UQ_reminder_batch', ['batchKey'], { unique: true, where: `"status" = 'planned'` })
 @Index('UQ_reminder_dedupe', ['dedupeKey'], { unique: true })
+@Index('IDX_reminder_processed', ['processedAt'], { where: `"processed_at" IS NOT NULL` })
+@Index('IDX_reminder_pending_fanout', ['kind', 'subjectId'], {
+  where: `"account_id" IS NULL AND "status" IN ('planned', 'queued')`,
+})
 export class Reminder {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -171,6 +171,21 @@ export class NotificationsAdminController {
     return this.admin.retry(id, actorOrigin(actor, request));
   }
 
+  /** Delivers a reminder again that ran out of attempts. */
+  @Post('admin/reminders/:id/retry')
+  @HttpCode(200)
+  @RequirePermission('notifications.admin')
+  @ApiOkResponse({ type: RetryResultDto })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The reminder is not failed' })
+  retryReminder(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidOr404) id: string,
+    @Req() request: Request,
+  ): Promise<RetryResultDto> {
+    return this.admin.retryReminder(id, actorOrigin(actor, request));
+  }
+
   @Get('notification-settings')
   @RequirePermission('notifications.configure')
   @ApiOkResponse({ type: NotificationSettingsDto })

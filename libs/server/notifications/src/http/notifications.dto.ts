@@ -2,7 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NotificationChannel, NotificationKind } from '@srp/contracts';
 import { MeetingReminderRuleDto } from '@srp/server/meetings';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' })
@@ -112,6 +124,8 @@ export class PreferenceChoiceDto {
 
 export class UpdatePreferencesDto {
   @ApiProperty({ type: [PreferenceChoiceDto] })
+  @IsArray()
+  @ArrayMaxSize(NOTIFICATION_KINDS.length)
   @ValidateNested({ each: true })
   @Type(() => PreferenceChoiceDto)
   choices!: PreferenceChoiceDto[];
@@ -157,6 +171,7 @@ export class ReminderSettingsDto {
   channels!: Record<NotificationKind, NotificationChannel>;
 
   @ApiProperty({ type: [MeetingReminderRuleDto] })
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => MeetingReminderRuleDto)
   meetingReminders!: MeetingReminderRuleDto[];
@@ -287,12 +302,38 @@ export class FailedDeliveryDto {
   updatedAt!: string;
 }
 
+export class FailedReminderDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: NOTIFICATION_KINDS })
+  kind!: NotificationKind;
+
+  @ApiProperty()
+  label!: string;
+
+  @ApiProperty({ nullable: true, type: String, description: 'The person (null: a row for all concerned)' })
+  recipient!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  reason!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  failedAt!: string;
+}
+
 export class FailedDeliveryListDto {
   @ApiProperty({ type: [FailedDeliveryDto] })
   items!: FailedDeliveryDto[];
 
-  @ApiProperty({ description: 'Reminders that ran out of attempts (delivery errors, not e-mail)' })
-  failedReminders!: number;
+  @ApiProperty({
+    type: [FailedReminderDto],
+    description: 'Reminders that ran out of attempts (delivery errors, not e-mail)',
+  })
+  failedReminders!: FailedReminderDto[];
 }
 
 export class RetryResultDto {

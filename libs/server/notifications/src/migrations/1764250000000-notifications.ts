@@ -18,6 +18,12 @@ export class Notifications1764250000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "reminder" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" character varying(32) NOT NULL, "account_id" uuid, "subject_type" character varying(16) NOT NULL, "subject_id" uuid, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status" character varying(12) NOT NULL DEFAULT 'planned', "dedupe_key" character varying(200) NOT NULL, "batch_key" character varying(160), "payload" jsonb NOT NULL DEFAULT '{}', "outcome" character varying(60), "parent_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "queued_at" TIMESTAMP WITH TIME ZONE, "processed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "CHK_reminder_subject" CHECK ("subject_type" IN ('meeting', 'task', 'minutes', 'organization', 'group', 'person')), CONSTRAINT "CHK_reminder_status" CHECK ("status" IN ('planned', 'queued', 'done', 'skipped', 'cancelled', 'failed')), CONSTRAINT "CHK_reminder_kind" CHECK ("kind" IN ('meeting_invitation', 'meeting_changed', 'meeting_cancelled', 'meeting_reminder', 'agenda_call', 'task_assigned', 'task_mentioned', 'task_due', 'task_overdue', 'minutes_review', 'minutes_released', 'membership_decided', 'group_join_decided', 'weekly_digest')), CONSTRAINT "PK_9ec029d17cb8dece186b9221ede" PRIMARY KEY ("id"))`,
     );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_reminder_pending_fanout" ON "reminder"  ("kind", "subject_id") WHERE "account_id" IS NULL AND "status" IN ('planned', 'queued')`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_reminder_processed" ON "reminder"  ("processed_at") WHERE "processed_at" IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_reminder_dedupe" ON "reminder"  ("dedupe_key") `);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_reminder_batch" ON "reminder"  ("batch_key") WHERE "status" = 'planned'`,
@@ -63,6 +69,8 @@ export class Notifications1764250000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_reminder_subject"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_reminder_batch"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_reminder_dedupe"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_reminder_processed"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_reminder_pending_fanout"`);
     await queryRunner.query(`DROP TABLE "reminder"`);
     await queryRunner.query(`DROP TABLE "notification_settings"`);
     await queryRunner.query(`DROP TABLE "notification_preference"`);

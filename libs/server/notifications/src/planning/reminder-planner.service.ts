@@ -160,60 +160,74 @@ export class ReminderPlanner implements OnModuleInit {
     }
   }
 
-  /** A change notice for calendar-relevant changes; invitations and cancellations for people added or removed. */
+  /**
+   * A change notice for calendar-relevant changes; invitations and cancellations for people added
+   * or removed. A change of "this and the following" meetings is one message per person about all
+   * of them. While the meeting's invitation has not gone out yet, nothing is added: the invitation
+   * reaches the current invitees with the current state.
+   */
   private async meetingUpdated(
     manager: EntityManager,
     event: Extract<DomainEvent, { type: 'meeting.updated' }>,
     now: Date,
   ): Promise<void> {
+    const [first] = event.meetingIds;
+    if (!first) return;
+    const [pending] = (await manager.query(
+      `SELECT 1 FROM reminder WHERE kind = 'meeting_invitation' AND account_id IS NULL AND status IN ('planned', 'queued')
+          AND (subject_id = $1 OR payload -> 'meetingIds' ? $2)`,
+      [first, first],
+    )) as unknown[];
+    if (pending) return;
+    const [meeting] = (await manager.query(`SELECT version, ics_sequence FROM meeting WHERE id = $1`, [first])) as {
+      version: number;
+      ics_sequence: number;
+    }[];
+    if (!meeting) return;
     const rows: PlannedReminder[] = [];
-    const meetings = (await manager.query(`SELECT id, version, ics_sequence FROM meeting WHERE id = ANY($1::uuid[])`, [
-      event.meetingIds,
-    ])) as { id: string; version: number; ics_sequence: number }[];
     const calendarFields = event.fields.filter((f) => CALENDAR_NOTICE_FIELDS.includes(f));
-    for (const meeting of meetings) {
-      const before = event.inviteesBefore?.[meeting.id];
-      let added: string[] = [];
-      if (before) {
-        const current = new Set(await activeInvitees(manager, meeting.id));
-        const previous = new Set(before);
-        added = [...current].filter((id) => !previous.has(id));
-        const removed = before.filter((id) => !current.has(id));
-        for (const accountId of added) {
-          rows.push({
-            kind: 'meeting_invitation',
-            accountId,
-            subjectType: 'meeting',
-            subjectId: meeting.id,
-            dueAt: now,
-            dedupeKey: `meeting_invitation:${meeting.id}:${accountId}:${meeting.version}`,
-            payload: { meetingIds: [meeting.id], actorId: event.actorId },
-          });
-        }
-        for (const accountId of removed) {
-          rows.push({
-            kind: 'meeting_cancelled',
-            accountId,
-            subjectType: 'meeting',
-            subjectId: meeting.id,
-            dueAt: now,
-            dedupeKey: `meeting_cancelled:${meeting.id}:${accountId}:${meeting.version}`,
-            payload: { meetingIds: [meeting.id], uninvited: true, actorId: event.actorId },
-          });
-        }
-      }
-      if (calendarFields.length) {
+    const before = event.inviteesBefore?.[first];
+    let added: string[] = [];
+    if (before) {
+      const current = new Set(await activeInvitees(manager, first));
+      const previous = new Set(before);
+      added = [...current].filter((id) => !previous.has(id));
+      const removed = before.filter((id) => !current.has(id));
+      const payload = { meetingIds: event.meetingIds, actorId: event.actorId };
+      for (const accountId of added) {
         rows.push({
-          kind: 'meeting_changed',
-          accountId: null,
+          kind: 'meeting_invitation',
+          accountId,
           subjectType: 'meeting',
-          subjectId: meeting.id,
+          subjectId: first,
           dueAt: now,
-          dedupeKey: `meeting_changed:${meeting.id}:${meeting.ics_sequence}:${meeting.version}`,
-          // People just invited get the invitation with the new state instead.
-          payload: { fields: calendarFields, exclude: added, actorId: event.actorId },
+          dedupeKey: `meeting_invitation:${first}:${accountId}:${meeting.version}`,
+          payload,
         });
       }
+      for (const accountId of removed) {
+        rows.push({
+          kind: 'meeting_cancelled',
+          accountId,
+          subjectType: 'meeting',
+          subjectId: first,
+          dueAt: now,
+          dedupeKey: `meeting_cancelled:${first}:${accountId}:${meeting.version}`,
+          payload: { ...payload, uninvited: true },
+        });
+      }
+    }
+    if (calendarFields.length) {
+      rows.push({
+        kind: 'meeting_changed',
+        accountId: null,
+        subjectType: 'meeting',
+        subjectId: first,
+        dueAt: now,
+        dedupeKey: `meeting_changed:${first}:${meeting.ics_sequence}:${meeting.version}`,
+        // People just invited get the invitation with the new state instead.
+        payload: { fields: calendarFields, exclude: added, meetingIds: event.meetingIds, actorId: event.actorId },
+      });
     }
     await this.insert(manager, rows);
   }
@@ -273,7 +287,7 @@ export class ReminderPlanner implements OnModuleInit {
         }
       }
     }
-    await this.cancel(
+    await this.cancelFuture(
       manager,
       `subject_type = 'meeting' AND subject_id = ANY($1::uuid[]) AND kind = ANY($2::text[]) AND NOT (dedupe_key = ANY($3::text[]))`,
       [meetingIds, MEETING_TIMED_KINDS, wanted.map((w) => w.dedupeKey)],
@@ -288,29 +302,96 @@ export class ReminderPlanner implements OnModuleInit {
   ): Promise<void> {
     const { settings } = await loadSettings(manager);
     const { task } = event;
+    await this.planTaskDue(manager, event.taskId, task, settings.taskDueSoonDays);
+    await this.notifyTaskPeople(manager, event, now);
+  }
+
+  /** The due reminders of one task from its state: one per assignee on each day, none once done. */
+  private async planTaskDue(
+    manager: EntityManager,
+    taskId: string,
+    task: { dueDate: string | null; status: string; archived: boolean; assigneeIds: string[] },
+    soonDays: number | null,
+  ): Promise<void> {
+    const now = new Date();
     const wanted: PlannedReminder[] = [];
     if (task.dueDate && task.status !== 'done' && !task.archived) {
-      for (const { which, dueAt } of taskDueAt(task.dueDate, settings.taskDueSoonDays)) {
+      for (const { which, dueAt } of taskDueAt(task.dueDate, soonDays)) {
         if (dueAt.getTime() <= now.getTime()) continue;
         for (const accountId of task.assigneeIds) {
           wanted.push({
             kind: 'task_due',
             accountId,
             subjectType: 'task',
-            subjectId: event.taskId,
+            subjectId: taskId,
             dueAt,
-            dedupeKey: `task_due:${event.taskId}:${accountId}:${dueAt.toISOString()}`,
+            dedupeKey: `task_due:${taskId}:${accountId}:${dueAt.toISOString()}`,
             payload: { dueDate: task.dueDate, which },
           });
         }
       }
     }
-    await this.cancel(
+    await this.cancelFuture(
       manager,
       `subject_type = 'task' AND subject_id = $1 AND kind = 'task_due' AND NOT (dedupe_key = ANY($2::text[]))`,
-      [event.taskId, wanted.map((w) => w.dedupeKey)],
+      [taskId, wanted.map((w) => w.dedupeKey)],
     );
     await this.insert(manager, wanted, { revive: true });
+  }
+
+  /** Re-plans the due reminders of every open task with a future due date (the days before changed). */
+  async planOpenTasks(manager: EntityManager): Promise<void> {
+    const { settings } = await loadSettings(manager);
+    const tasks = (await manager.query(
+      `SELECT t.id, t.due_date::text AS "dueDate", t.status,
+              ARRAY(SELECT a.account_id FROM task_assignee a WHERE a.task_id = t.id) AS "assigneeIds"
+         FROM task t WHERE t.due_date >= CURRENT_DATE AND t.status <> 'done' AND t.archived_at IS NULL`,
+    )) as Array<{ id: string; dueDate: string; status: string; assigneeIds: string[] }>;
+    for (const t of tasks) await this.planTaskDue(manager, t.id, { ...t, archived: false }, settings.taskDueSoonDays);
+  }
+
+  /** Re-plans the second call of every minutes in review (the days before the deadline changed). */
+  async planReviewDeadlines(manager: EntityManager): Promise<void> {
+    const { settings } = await loadSettings(manager);
+    const inReview = (await manager.query(
+      `SELECT id, revision, review_deadline::text AS deadline FROM minutes WHERE status = 'in_review' AND review_deadline IS NOT NULL`,
+    )) as Array<{ id: string; revision: number; deadline: string }>;
+    for (const m of inReview) {
+      const planned = (await manager.query(
+        `SELECT account_id, payload FROM reminder WHERE subject_type = 'minutes' AND subject_id = $1 AND kind = 'minutes_review'
+            AND status = 'planned' AND due_at > now() AND payload ->> 'beforeDeadline' = 'true'`,
+        [m.id],
+      )) as Array<{ account_id: string; payload: Record<string, unknown> }>;
+      await this.cancelFuture(
+        manager,
+        `subject_type = 'minutes' AND subject_id = $1 AND kind = 'minutes_review' AND payload ->> 'beforeDeadline' = 'true'`,
+        [m.id],
+      );
+      const dueAt = settings.minutesDeadlineDays ? minutesDeadlineAt(m.deadline, settings.minutesDeadlineDays) : null;
+      if (!dueAt || dueAt.getTime() <= Date.now()) continue;
+      await this.insert(
+        manager,
+        planned.map((p) => ({
+          kind: 'minutes_review' as const,
+          accountId: p.account_id,
+          subjectType: 'minutes' as const,
+          subjectId: m.id,
+          dueAt,
+          dedupeKey: `minutes_review:${m.id}:${m.revision}:${p.account_id}:${dueAt.toISOString()}`,
+          payload: p.payload,
+        })),
+        { revive: true },
+      );
+    }
+  }
+
+  /** Assignment and mention messages (batched); the consumed task events are marked processed. */
+  private async notifyTaskPeople(
+    manager: EntityManager,
+    event: Extract<DomainEvent, { type: 'task.changed' }>,
+    now: Date,
+  ): Promise<void> {
+    const { task } = event;
 
     // Nobody is told about their own doing; a task already done is no news.
     const others = (ids: string[]) => ids.filter((id) => id !== event.actorId);
@@ -415,8 +496,19 @@ export class ReminderPlanner implements OnModuleInit {
     );
   }
 
+  /**
+   * Re-planning cancels only rows still in the future: a row already due but not yet swept (the
+   * worker or Redis was down) stays, and its delivery checks whether it still applies.
+   */
+  private async cancelFuture(manager: EntityManager, condition: string, params: unknown[]): Promise<void> {
+    await this.cancel(manager, `due_at > now() AND ${condition}`, params);
+  }
+
   /** Writes rows once (by dedupe key); `revive` plans a cancelled row with the same key again. */
-  async insert(manager: EntityManager, rows: PlannedReminder[], options: { revive?: boolean } = {}): Promise<void> {
+  async insert(manager: EntityManager, planned: PlannedReminder[], options: { revive?: boolean } = {}): Promise<void> {
+    // Two rules may give the same instant (24 h before and "the day before at 10:00" for a 10:00
+    // meeting): one row per key, or PostgreSQL refuses to touch a row twice in one statement.
+    const rows = [...new Map(planned.map((r) => [r.dedupeKey, r])).values()];
     if (!rows.length) return;
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);

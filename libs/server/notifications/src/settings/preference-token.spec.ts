@@ -15,7 +15,7 @@ describe('preference tokens', () => {
   it('rejects tampering, other secrets and junk', () => {
     const token = preferenceToken(secret, id, 'task_due');
     const [body, sig] = token.split('.');
-    const other = Buffer.from(`${id}.0`).toString('base64url');
+    const other = Buffer.from(`${id}.meeting_reminder`).toString('base64url');
     expect(readPreferenceToken(secret, `${other}.${sig}`)).toBeNull();
     expect(readPreferenceToken('another-secret-of-sufficient-length-987654', token)).toBeNull();
     expect(readPreferenceToken(secret, `${body}.${sig}x`)).toBeNull();

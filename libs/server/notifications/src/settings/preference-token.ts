@@ -7,7 +7,8 @@ import { NOTIFICATION_KINDS, NotificationKind } from '@srp/contracts';
  * signing in (RFC 8058 one-click). It does not expire; changing SECRET_KEY invalidates all.
  */
 export function preferenceToken(secret: string, accountId: string, kind: NotificationKind): string {
-  const body = `${accountId}.${NOTIFICATION_KINDS.indexOf(kind)}`;
+  // The kind by name: a link already mailed keeps meaning the same kind whatever is added later.
+  const body = `${accountId}.${kind}`;
   return `${Buffer.from(body).toString('base64url')}.${mac(secret, body)}`;
 }
 
@@ -22,8 +23,8 @@ export function readPreferenceToken(
   const expected = Buffer.from(mac(secret, body));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  const match = /^([0-9a-f-]{36})\.(\d{1,2})$/.exec(body);
-  const kind = match ? NOTIFICATION_KINDS[Number(match[2])] : undefined;
+  const match = /^([0-9a-f-]{36})\.([a-z_]{1,40})$/.exec(body);
+  const kind = NOTIFICATION_KINDS.find((k) => k === match?.[2]);
   if (!match?.[1] || !kind) return null;
   return { accountId: match[1], kind };
 }

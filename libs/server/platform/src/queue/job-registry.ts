@@ -30,6 +30,10 @@ export enum JobName {
   DigestOverdue = 'digest.overdue',
   /** Plan the weekly digest (Monday 07:00). */
   DigestWeekly = 'digest.weekly',
+  /** Delete Idempotency-Key records older than a day (their stored answers may hold one-time links). */
+  IdempotencyPurge = 'idempotency.purge',
+  /** Delete reminders and notifications processed more than a year ago. */
+  NotificationPurge = 'notification.purge',
 }
 
 export interface JobPayloads {
@@ -41,6 +45,8 @@ export interface JobPayloads {
   [JobName.ReminderReconcile]: Record<string, never>;
   [JobName.DigestOverdue]: Record<string, never>;
   [JobName.DigestWeekly]: Record<string, never>;
+  [JobName.IdempotencyPurge]: Record<string, never>;
+  [JobName.NotificationPurge]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -52,6 +58,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ReminderReconcile]: QueueName.Notifications,
   [JobName.DigestOverdue]: QueueName.Notifications,
   [JobName.DigestWeekly]: QueueName.Notifications,
+  [JobName.IdempotencyPurge]: QueueName.Maintenance,
+  [JobName.NotificationPurge]: QueueName.Maintenance,
 };
 
 /** Repeating jobs, created by the worker at boot with fixed ids so that N workers keep one schedule. */
@@ -70,4 +78,6 @@ export const JOB_SCHEDULES: JobSchedule[] = [
   { id: 'reminder-reconcile', job: JobName.ReminderReconcile, everyMs: 30_000 },
   { id: 'digest-overdue', job: JobName.DigestOverdue, cron: '0 8 * * *' },
   { id: 'digest-weekly', job: JobName.DigestWeekly, cron: '0 7 * * 1' },
+  { id: 'idempotency-purge', job: JobName.IdempotencyPurge, cron: '40 3 * * *' },
+  { id: 'notification-purge', job: JobName.NotificationPurge, cron: '50 3 * * *' },
 ];

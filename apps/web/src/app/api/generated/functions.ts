@@ -131,6 +131,8 @@ export type { MeetingsDetail$Params as MeetingsDetail$Params } from './fn/meetin
 export { meetingsDetail as meetingsDetail } from './fn/meetings/meetings-detail';
 export type { MeetingsUpdate$Params as MeetingsUpdate$Params } from './fn/meetings/meetings-update';
 export { meetingsUpdate as meetingsUpdate } from './fn/meetings/meetings-update';
+export type { MeetingsSetSeriesReminders$Params as MeetingsSetSeriesReminders$Params } from './fn/meetings/meetings-set-series-reminders';
+export { meetingsSetSeriesReminders as meetingsSetSeriesReminders } from './fn/meetings/meetings-set-series-reminders';
 export type { MeetingsCancel$Params as MeetingsCancel$Params } from './fn/meetings/meetings-cancel';
 export { meetingsCancel as meetingsCancel } from './fn/meetings/meetings-cancel';
 export type { MeetingsIcs$Params as MeetingsIcs$Params } from './fn/meetings/meetings-ics';
@@ -219,6 +221,8 @@ export type { NotificationsAdminFailed$Params as NotificationsAdminFailed$Params
 export { notificationsAdminFailed as notificationsAdminFailed } from './fn/notifications-admin/notifications-admin-failed';
 export type { NotificationsAdminRetry$Params as NotificationsAdminRetry$Params } from './fn/notifications-admin/notifications-admin-retry';
 export { notificationsAdminRetry as notificationsAdminRetry } from './fn/notifications-admin/notifications-admin-retry';
+export type { NotificationsAdminRetryReminder$Params as NotificationsAdminRetryReminder$Params } from './fn/notifications-admin/notifications-admin-retry-reminder';
+export { notificationsAdminRetryReminder as notificationsAdminRetryReminder } from './fn/notifications-admin/notifications-admin-retry-reminder';
 export type { NotificationsAdminSettings$Params as NotificationsAdminSettings$Params } from './fn/notifications-admin/notifications-admin-settings';
 export { notificationsAdminSettings as notificationsAdminSettings } from './fn/notifications-admin/notifications-admin-settings';
 export type { NotificationsAdminUpdateSettings$Params as NotificationsAdminUpdateSettings$Params } from './fn/notifications-admin/notifications-admin-update-settings';

@@ -201,7 +201,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     try {
       // Stored as it is sent (dates as strings); a text parameter, so that arrays stay JSON arrays.
-      const json = body === undefined || body === null ? null : JSON.stringify(body);
+      // One-time secrets (a guest's link) are not kept: a repetition gets the object without them.
+      const json = body === undefined || body === null ? null : JSON.stringify(withoutSecrets(body));
       await this.db.query(
         `UPDATE idempotent_request SET state = 'done', response_status = $2, response_body = $3::jsonb WHERE id = $1`,
         [id, status, json],
@@ -220,4 +221,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       this.logger.warn({ err: error, idempotentRequestId: id }, 'could not release an idempotency key');
     }
   }
+}
+
+/** Top-level answer fields that carry one-time secrets and are never stored. */
+const SECRET_RESPONSE_FIELDS = ['guestLinks'];
+
+function withoutSecrets(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const field of SECRET_RESPONSE_FIELDS) if (field in copy) copy[field] = [];
+  return copy;
 }
