@@ -300,7 +300,13 @@ describe('MeetingPage', () => {
       const inSeries = (overrides: Partial<MeetingDetail> = {}) =>
         managed({
           seriesId: 'series-1',
-          series: { id: 'series-1', description: 'Monatlich', previousMeetingId: null, nextMeetingId: NEXT_ID },
+          series: {
+            id: 'series-1',
+            description: 'Monatlich',
+            previousMeetingId: null,
+            nextMeetingId: NEXT_ID,
+            reminders: { meetingReminders: null, agendaCallDaysBefore: null, version: 1 },
+          },
           ...overrides,
         });
       const moveButtons = () =>
@@ -397,6 +403,7 @@ describe('MeetingPage', () => {
             description: 'Jeden 2. Mittwoch im Monat',
             previousMeetingId: 'prev',
             nextMeetingId: null,
+            reminders: { meetingReminders: null, agendaCallDaysBefore: null, version: 1 },
           },
         }),
       );
