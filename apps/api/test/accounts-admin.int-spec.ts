@@ -380,7 +380,8 @@ describe('people administration, audit log and the role × route matrix', () => 
       }
     }
     expect(failures).toEqual([]);
-  });
+    // About 90 routes × 4 roles, one request each: generous on a loaded 2-core machine.
+  }, 180_000);
 
   it('lists and filters people', async () => {
     const { client } = await person('admin');
