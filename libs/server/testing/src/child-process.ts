@@ -39,7 +39,8 @@ export async function startBuiltApp(
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     void exited.then((code) => fail(new Error(`${app} exited (${code}) before it was ready:\n${output}`)));
-    setTimeout(() => fail(new Error(`${app} not ready within 30 s:\n${output}`)), 30_000).unref();
+    // Generous: a loaded 2-core CI machine starts a Nest app with all its modules slowly.
+    setTimeout(() => fail(new Error(`${app} not ready within 60 s:\n${output}`)), 60_000).unref();
   });
   return {
     child,
