@@ -40,7 +40,11 @@ export async function startBuiltApp(
     child.stderr?.on('data', onData);
     void exited.then((code) => fail(new Error(`${app} exited (${code}) before it was ready:\n${output}`)));
     // Generous: a loaded 2-core CI machine starts a Nest app with all its modules slowly.
-    setTimeout(() => fail(new Error(`${app} not ready within 60 s:\n${output}`)), 60_000).unref();
+    setTimeout(() => {
+      // Never leave it running: an orphaned worker would keep sweeping the shared database.
+      child.kill('SIGKILL');
+      fail(new Error(`${app} not ready within 60 s:\n${output}`));
+    }, 60_000).unref();
   });
   return {
     child,

@@ -6,3 +6,4 @@ export * from './child-process';
 export * from './http-client';
 export * from './api-harness';
 export * from './berlin-date';
+export * from './redis-server';

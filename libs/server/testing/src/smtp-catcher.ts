@@ -48,7 +48,9 @@ export class SmtpCatcher {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onData: (stream, session, callback) => void this.receive(stream, session, callback),
+      // A client killed mid-DATA must not become an unhandled rejection.
+      onData: (stream, session, callback) =>
+        void this.receive(stream, session, callback).catch((e: Error) => callback(e)),
     });
     this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
