@@ -70,6 +70,9 @@ export default defineConfig({
         NODE_ENV: 'production',
         SECRET_KEY: 'e2e-secret-key-0123456789abcdef0123456789abcdef',
         PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
+        // Notifications go out within seconds instead of after the two-minute batch window.
+        NOTIFY_BATCH_SECONDS: '2',
+        REMINDER_SWEEP_MS: '500',
       },
     },
   ],

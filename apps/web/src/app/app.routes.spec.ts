@@ -19,6 +19,9 @@ import { GuestPage } from './pages/meetings/guest/guest-page';
 import { MeetingsPage } from './pages/meetings/meetings-page';
 import { MunicipalitiesPage } from './pages/municipalities/municipalities-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
+import { NotificationsPage } from './pages/notifications/notifications-page';
+import { NotificationPreferencesPage } from './pages/notifications/preferences/notification-preferences-page';
+import { NotificationTokenPage } from './pages/notifications/token/notification-token-page';
 import { OverviewPage } from './pages/overview/overview-page';
 import { ForgotPasswordPage } from './pages/password-reset/forgot-password-page';
 import { ResetPasswordPage } from './pages/password-reset/reset-password-page';
@@ -79,6 +82,7 @@ describe('appRoutes', () => {
       '/datenschutz',
       '/barrierefreiheit',
       '/gast/:token',
+      '/benachrichtigungen/:token',
       '/fehler',
       '/**',
     ]);
@@ -93,6 +97,8 @@ describe('appRoutes', () => {
         '/termine/:id/anwesenheit',
         '/termine/:id/protokoll',
         '/beschluesse',
+        '/benachrichtigungen',
+        '/profil/benachrichtigungen',
       ]),
     );
   });
@@ -104,6 +110,7 @@ describe('appRoutes', () => {
     ['/aufgaben', MyTasksPage, 'Meine Aufgaben', 'Meine Aufgaben'],
     ['/termine', MeetingsPage, 'Termine', 'Termine'],
     ['/wissen', KnowledgePage, 'Wissen', 'Wissen'],
+    ['/benachrichtigungen', NotificationsPage, 'Benachrichtigungen', 'Benachrichtigungen'],
     ['/verwaltung', AdministrationPage, 'Verwaltung', 'Verwaltung'],
   ];
 
@@ -193,11 +200,21 @@ describe('appRoutes', () => {
     expect(TestBed.inject(Title).getTitle()).toBe('Mein Profil – SmartRegion Portal');
   });
 
+  it('shows the notification settings under /profil/benachrichtigungen', async () => {
+    await answerMe(TEST_USER);
+    await harness.navigateByUrl('/profil/benachrichtigungen', NotificationPreferencesPage);
+    TestBed.inject(HttpTestingController).expectOne('/api/notification-preferences').flush({ items: [] });
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Benachrichtigungen einstellen');
+    expect(TestBed.inject(Title).getTitle()).toBe('Benachrichtigungen einstellen – SmartRegion Portal');
+  });
+
   it.each([
     ['/einladung/abc', AcceptInvitationPage, 'Einladung annehmen', '/api/invitations/abc'],
     ['/passwort-vergessen', ForgotPasswordPage, 'Passwort vergessen', undefined],
     ['/passwort-zuruecksetzen/abc', ResetPasswordPage, 'Neues Passwort festlegen', '/api/password-reset/abc'],
     ['/gast/abc', GuestPage, 'Einladung', '/api/guest/abc'],
+    // An e-mail's settings link; `/benachrichtigungen` itself is the (guarded) notification centre.
+    ['/benachrichtigungen/abc', NotificationTokenPage, 'Benachrichtigungen', '/api/unsubscribe/abc'],
   ] as [string, Type<unknown>, string, string | undefined][])(
     '%s opens without sign-in',
     async (url, component, title, request) => {

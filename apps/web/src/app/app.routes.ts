@@ -18,9 +18,9 @@ function legalRoute(page: LegalPageId, title: string): Route {
 
 /**
  * Every page is lazy; `title` feeds the PageTitleStrategy ("Kommunen – SmartRegion Portal").
- * Only the sign-in page, the e-mail links (invitation, password reset), the legal pages, the error
- * page and the 404 page are public: every other
- * page goes into the guarded group, so a new page requires sign-in unless it is put elsewhere.
+ * Only the sign-in page, the e-mail links (invitation, password reset, notification settings, guest),
+ * the legal pages, the error page and the 404 page are public: every other page goes into the
+ * guarded group, so a new page requires sign-in unless it is put elsewhere.
  */
 export const appRoutes: Route[] = [
   {
@@ -52,6 +52,14 @@ export const appRoutes: Route[] = [
     path: 'gast/:token',
     title: 'Einladung',
     loadComponent: () => import('./pages/meetings/guest/guest-page').then((m) => m.GuestPage),
+  },
+  {
+    // The link in every notification e-mail: one kind's setting, changed without signing in.
+    // Two segments: `/benachrichtigungen` itself is the notification centre below.
+    path: 'benachrichtigungen/:token',
+    title: 'Benachrichtigungen',
+    loadComponent: () =>
+      import('./pages/notifications/token/notification-token-page').then((m) => m.NotificationTokenPage),
   },
   {
     path: 'fehler',
@@ -147,9 +155,32 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./pages/administration/administration-page').then((m) => m.AdministrationPage),
       },
       {
+        path: 'verwaltung/benachrichtigungen/einstellungen',
+        title: 'Erinnerungen und Benachrichtigungen',
+        // The defaults are coordination's business too (the api's notifications.configure).
+        canActivate: [roleGuard(ADMINISTRATION_ROLES)],
+        loadComponent: () =>
+          import('./pages/administration/notifications/notification-settings-page').then(
+            (m) => m.NotificationSettingsPage,
+          ),
+      },
+      {
         path: 'profil',
         title: 'Mein Profil',
         loadComponent: () => import('./pages/profile/profile-page').then((m) => m.ProfilePage),
+      },
+      {
+        path: 'profil/benachrichtigungen',
+        title: 'Benachrichtigungen einstellen',
+        loadComponent: () =>
+          import('./pages/notifications/preferences/notification-preferences-page').then(
+            (m) => m.NotificationPreferencesPage,
+          ),
+      },
+      {
+        path: 'benachrichtigungen',
+        title: 'Benachrichtigungen',
+        loadComponent: () => import('./pages/notifications/notifications-page').then((m) => m.NotificationsPage),
       },
     ],
   },

@@ -55,16 +55,18 @@ describe('Shell', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  /** The user menu is a deferred block (loaded when the browser is idle): wait until it is there. */
-  async function userMenuButton(element: HTMLElement): Promise<HTMLButtonElement> {
+  /** The user menu and the bell are deferred blocks (loaded when the browser is idle): wait until one is there. */
+  async function loaded<T extends Element>(element: HTMLElement, selector: string): Promise<T> {
     for (let i = 0; i < 50; i++) {
-      const button = element.querySelector<HTMLButtonElement>('srp-user-menu button');
-      if (button) return button;
+      const found = element.querySelector<T>(selector);
+      if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 20));
       await fixture.whenStable();
     }
-    throw new Error('the user menu did not load');
+    throw new Error(`${selector} did not load`);
   }
+
+  const userMenuButton = (element: HTMLElement) => loaded<HTMLButtonElement>(element, 'srp-user-menu button');
 
   it('renders the main navigation with German labels and links', async () => {
     const element = await render();
@@ -183,6 +185,33 @@ describe('Shell', () => {
     expect(element.querySelector('nav[aria-label="Hauptnavigation"]')).toBeNull();
   });
 
+  it('shows the bell with the unread count in the toolbar; its menu leads to all notifications', async () => {
+    const element = await render('/kommunen');
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/notifications/unread-count').flush({ count: 4, latestAt: '2026-11-26T09:00:00.000Z' });
+    await fixture.whenStable();
+
+    const bell = await loaded<HTMLButtonElement>(element, 'srp-notification-bell button');
+    expect(element.querySelector('header')?.contains(bell)).toBe(true);
+    expect(bell.getAttribute('aria-label')).toBe('Benachrichtigungen, 4 ungelesen');
+    expect(bell.querySelector('.badge')?.textContent?.trim()).toBe('4');
+    // The bell comes before the user menu in the reading (and tab) order.
+    const userButton = await userMenuButton(element);
+    expect(bell.compareDocumentPosition(userButton) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    bell.click();
+    await fixture.whenStable();
+    http
+      .match((r) => r.url === '/api/notifications')
+      .forEach((request) => request.flush({ items: [], unreadCount: 4, nextCursor: null }));
+    await fixture.whenStable();
+    const all = Array.from(document.querySelectorAll<HTMLElement>('[role="menuitem"]')).find(
+      (item) => spokenText(item) === 'Alle Benachrichtigungen',
+    );
+    expect(all?.getAttribute('href')).toBe('/benachrichtigungen');
+    document.querySelectorAll('.cdk-overlay-container').forEach((overlay) => (overlay.innerHTML = ''));
+  });
+
   it('shows signed-out people the frame without navigation, with a sign-in link', async () => {
     const element = await render('/impressum', null);
     TestBed.inject(HttpTestingController)
@@ -196,6 +225,9 @@ describe('Shell', () => {
     expect(element.querySelector('nav[aria-label="Hauptnavigation"]')).toBeNull();
     expect(element.querySelector('button[aria-controls="hauptnavigation"]')).toBeNull();
     expect(element.querySelector('srp-user-menu')).toBeNull();
+    // No bell, and nobody asks for its number.
+    expect(element.querySelector('srp-notification-bell, .bell-button-placeholder')).toBeNull();
+    TestBed.inject(HttpTestingController).expectNone('/api/notifications/unread-count');
     const signIn = element.querySelector('header a[href="/anmelden"]');
     expect(signIn?.textContent?.trim()).toContain('Anmelden');
     expect(element.querySelectorAll('footer a')).toHaveLength(3);

@@ -6,15 +6,19 @@ import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map, skip, tap } from 'rxjs';
 import { AuthService, SIGN_IN_PATH } from '../core/auth.service';
+import { NotificationsService } from '../core/notifications.service';
 import { PRODUCT_NAME } from '../core/page-title.strategy';
 import { LEGAL_NAV, navItemsFor } from './nav-items';
+import { bellBadge } from './bell-labels';
+import { NotificationBell } from './notification-bell';
 import { UserMenu } from './user-menu';
 
 /** From this width on the navigation stays open beside the content. */
 export const WIDE_LAYOUT_QUERY = '(min-width: 960px)';
 
 /**
- * Page frame: skip link, toolbar with the user menu, main navigation, content area and footer.
+ * Page frame: skip link, toolbar with the notification bell and the user menu, main navigation,
+ * content area and footer.
  * Signed-out people (sign-in, legal and error pages) see the frame without navigation.
  */
 @Component({
@@ -29,6 +33,7 @@ export const WIDE_LAYOUT_QUERY = '(min-width: 960px)';
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
+    NotificationBell,
     UserMenu,
   ],
   templateUrl: './shell.html',
@@ -48,6 +53,9 @@ export class Shell {
   protected readonly mainNav = computed(() => navItemsFor(this.user()?.role));
   protected readonly signedIn = this.auth.signedIn;
   protected readonly known = this.auth.known;
+  /** The bell's number: polled from the start (the bell's menu itself loads when the browser is idle). */
+  protected readonly unreadCount = inject(NotificationsService).unreadCount;
+  protected readonly unreadBadge = computed(() => bellBadge(this.unreadCount()));
 
   private readonly url = toSignal(
     this.router.events.pipe(

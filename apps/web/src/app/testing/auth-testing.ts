@@ -40,7 +40,7 @@ export async function answerMe(user: MeDto | null = TEST_USER): Promise<void> {
   await loaded;
 }
 
-/** Data requests the pages make on their own (start page, Kommunen, groups), answered empty. */
+/** Data requests the pages and the shell make on their own (start page, Kommunen, groups, bell), answered empty. */
 const PAGE_DATA: Array<[RegExp, object | null]> = [
   [/^\/api\/(organizations|districts|groups|people)$/, []],
   [/^\/api\/organizations\/[^/]+$/, null],
@@ -49,6 +49,9 @@ const PAGE_DATA: Array<[RegExp, object | null]> = [
   [/^\/api\/tasks\/counts$/, { open: 0, overdue: 0, dueThisWeek: 0 }],
   [/^\/api\/tasks\/mine$/, { items: [], counts: { open: 0, overdue: 0, dueThisWeek: 0 }, today: '2026-11-26' }],
   [/^\/data\/sachsen-anhalt-kreise\.geojson$/, { type: 'FeatureCollection', features: [] }],
+  // The bell's count (polled while signed in) and its menu's newest notifications.
+  [/^\/api\/notifications\/unread-count$/, { count: 0, latestAt: null }],
+  [/^\/api\/notifications$/, { items: [], unreadCount: 0, nextCursor: null }],
 ];
 
 /**
@@ -58,6 +61,10 @@ const PAGE_DATA: Array<[RegExp, object | null]> = [
 export function flushPageData(): void {
   const http = TestBed.inject(HttpTestingController);
   for (const [pattern, body] of PAGE_DATA) {
-    http.match((request) => pattern.test(request.url)).forEach((request) => request.flush(body));
+    http
+      .match((request) => pattern.test(request.url))
+      // Requests given up meanwhile (e.g. the bell's after signing out) need no answer.
+      .filter((request) => !request.cancelled)
+      .forEach((request) => request.flush(body));
   }
 }

@@ -109,6 +109,9 @@ describe('AdministrationPage', () => {
     await loadPeople();
     expect(element().querySelector('h1')?.textContent).toBe('Verwaltung');
     expect(element().querySelector('mat-tab-group')).toBeNull();
+    expect(element().querySelector('a[href="/verwaltung/benachrichtigungen/einstellungen"]')?.textContent).toContain(
+      'Erinnerungen und Benachrichtigungen einstellen',
+    );
     const headers = Array.from(element().querySelectorAll('th')).map((th) => th.textContent?.trim());
     expect(headers).toEqual(['Person', 'Rolle', 'Status', 'Zwei-Faktor', 'Letzte Anmeldung']);
     const cells = rows().map((row) =>
@@ -257,10 +260,28 @@ describe('AdministrationPage', () => {
       await loadPeople();
     });
 
+    it('shows the notifications’ health in its own tab, and links to the defaults', async () => {
+      expect(element().querySelector('a[href="/verwaltung/benachrichtigungen/einstellungen"]')).not.toBeNull();
+      Array.from(element().querySelectorAll<HTMLElement>('[role="tab"]'))[1].click();
+      await settle();
+      backend.expectOne('/api/admin/notifications/health').flush({
+        redisReachable: true,
+        queues: [],
+        schedules: [],
+        reminders: [],
+        mails: [],
+        oldestDueSeconds: 0,
+      });
+      backend.expectOne('/api/admin/notifications/failed').flush({ items: [], failedReminders: [] });
+      await settle();
+      expect(text()).toContain('Redis ist erreichbar.');
+      expect(text()).toContain('Keine fehlgeschlagenen oder unklaren E-Mails.');
+    });
+
     it('shows the log with German actions and loads more', async () => {
       const tabs = Array.from(element().querySelectorAll<HTMLElement>('[role="tab"]'));
-      expect(tabs.map((t) => t.textContent?.trim())).toEqual(['Personen', 'Protokoll']);
-      tabs[1].click();
+      expect(tabs.map((t) => t.textContent?.trim())).toEqual(['Personen', 'Benachrichtigungen', 'Protokoll']);
+      tabs[2].click();
       await settle();
       const event = (id: string, action: string) => ({
         id,

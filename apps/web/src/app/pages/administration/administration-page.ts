@@ -5,24 +5,47 @@ import { RouterLink } from '@angular/router';
 import { AuthService } from '../../core/auth.service';
 import { SecondFactorHint } from '../../shared/second-factor-hint';
 import { AuditLogSection } from './audit-log-section';
+import { NotificationsHealthSection } from './notifications/notifications-health-section';
 import { PeopleSection } from './people-section';
 
 /**
- * Verwaltung, for administration and coordination: the people (both) and the log (administration).
+ * Verwaltung, for administration and coordination: the people (both), the notifications' health and
+ * the log (administration), and a link to the defaults of reminders and notifications (both).
  * Members see a polite "Kein Zugriff"; the api enforces the same rules.
  */
 @Component({
   selector: 'srp-administration-page',
-  imports: [AuditLogSection, MatIcon, MatTab, MatTabContent, MatTabGroup, PeopleSection, RouterLink, SecondFactorHint],
+  imports: [
+    AuditLogSection,
+    MatIcon,
+    MatTab,
+    MatTabContent,
+    MatTabGroup,
+    NotificationsHealthSection,
+    PeopleSection,
+    RouterLink,
+    SecondFactorHint,
+  ],
   template: `
     <h1>Verwaltung</h1>
     @if (allowed()) {
       <srp-second-factor-hint class="hint" />
+      <p class="links">
+        <a routerLink="/verwaltung/benachrichtigungen/einstellungen">
+          <mat-icon aria-hidden="true">notifications_active</mat-icon>
+          Erinnerungen und Benachrichtigungen einstellen
+        </a>
+      </p>
       @if (isAdmin()) {
         <mat-tab-group mat-stretch-tabs="false" animationDuration="0ms">
           <mat-tab label="Personen">
             <ng-template matTabContent>
               <srp-people-section />
+            </ng-template>
+          </mat-tab>
+          <mat-tab label="Benachrichtigungen">
+            <ng-template matTabContent>
+              <srp-notifications-health-section />
             </ng-template>
           </mat-tab>
           <mat-tab label="Protokoll">
@@ -53,6 +76,15 @@ import { PeopleSection } from './people-section';
     .hint {
       display: block;
       margin-bottom: 1rem;
+    }
+    .links {
+      margin: 0 0 1rem;
+    }
+    .links a {
+      display: inline-flex;
+      gap: 0.375rem;
+      align-items: center;
+      font: var(--mat-sys-label-large);
     }
     .no-access {
       display: flex;

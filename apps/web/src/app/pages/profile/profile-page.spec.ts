@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
 import { SessionDto } from '../../api/generated/models/session-dto';
 import { AuthService } from '../../core/auth.service';
 import { TEST_USER, answerMe } from '../../testing/auth-testing';
@@ -53,6 +54,8 @@ describe('ProfilePage', () => {
     TestBed.configureTestingModule({
       imports: [ProfilePage],
       providers: [
+        // The page links to the notification settings.
+        provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
         // The dialog closes at once instead of waiting for an animation jsdom never finishes.
@@ -123,7 +126,7 @@ describe('ProfilePage', () => {
       TestBed.resetTestingModule();
       TestBed.configureTestingModule({
         imports: [ProfilePage],
-        providers: [provideHttpClient(), provideHttpClientTesting()],
+        providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
       });
       backend = TestBed.inject(HttpTestingController);
       await answerMe({ ...TEST_USER, role });

@@ -18,6 +18,7 @@ import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/m
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RECOMMENDED_LENGTH } from '@srp/contracts';
 import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth.service';
@@ -59,7 +60,8 @@ function otherSessions(count: number): string {
 
 /**
  * Mein Profil: who I am (and changing my name), my function and contact details with what others may
- * see of them, my second factor, my password, and where I am signed in.
+ * see of them, the way to my notification settings, my second factor, my password, and where I am
+ * signed in.
  */
 @Component({
   selector: 'srp-profile-page',
@@ -77,6 +79,7 @@ function otherSessions(count: number): string {
     MatLabel,
     MatProgressBar,
     MatSuffix,
+    RouterLink,
     SecondFactorCard,
   ],
   templateUrl: './profile-page.html',
