@@ -50,6 +50,8 @@ test.describe.serial('notifications: invitation e-mail, settings, bell and centr
     if (!keepFocus) {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     }
+    // Nor a hover effect where the mouse last was.
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: test.info().outputPath(name) });
   }
 
@@ -186,8 +188,22 @@ test.describe.serial('notifications: invitation e-mail, settings, bell and centr
     await expect(bell(memberPage)).toHaveAccessibleName('Benachrichtigungen, 2 ungelesen', { timeout: 60_000 });
     await expect(bell(memberPage).locator('.badge')).toHaveText('2');
     await expect(memberPage).toHaveURL(/\/profil\/benachrichtigungen$/);
-    // "Mir zugewiesene Aufgaben" still arrive by e-mail as well.
-    await waitForMail(member.email, `Neue Aufgabe für Sie: ${TASK}`);
+    // "Mir zugewiesene Aufgaben" still arrive by e-mail as well; this mail's link is about that kind
+    // and offers to switch it (looked at only: opening the link changes nothing).
+    const taskMail = await waitForMail(member.email, `Neue Aufgabe für Sie: ${TASK}`);
+    const linkPage = await newPage(browser);
+    await linkPage.goto(settingsLinkOf(taskMail));
+    await expect(
+      linkPage.getByRole('heading', { level: 1, name: 'Benachrichtigungen für „Mir zugewiesene Aufgaben“' }),
+    ).toBeVisible();
+    await expect(
+      linkPage.getByText('Sie erhalten eine E-Mail und sehen die Benachrichtigung im Portal.'),
+    ).toBeVisible();
+    const actions = linkPage.getByRole('group', { name: 'Einstellung ändern' }).getByRole('button');
+    await expect(actions).toHaveText(['Nur noch im Portal anzeigen', 'Ganz abbestellen']);
+    await expectNoSeriousA11yViolations(linkPage);
+    await screenshot(linkPage, 'notification-link-page-task.png');
+    await linkPage.context().close();
   });
 
   test('(4) the member opens the task from the bell menu and the notification centre', async () => {
