@@ -16,6 +16,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
+  // Sign-in (argon2 hashing) and the first page load take longer than Playwright's default 5 s
+  // when the two cores also run the api, the worker, PostgreSQL and Redis.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { outputFolder: './artifacts/report', open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ). */
-const HZ = (() => {
+export const HZ = (() => {
   try {
     return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
   } catch {
@@ -50,7 +50,7 @@ function postgresDatabase(pid) {
   }
 }
 
-function readProcesses() {
+export function readProcesses() {
   const procs = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -72,7 +72,7 @@ function readProcesses() {
   return procs;
 }
 
-function busyTicks() {
+export function busyTicks() {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   // user nice system idle iowait irq softirq steal: busy is everything but idle and iowait.
   return cpu.reduce((a, b) => a + b, 0) - cpu[3] - (cpu[4] ?? 0);

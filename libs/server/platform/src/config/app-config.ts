@@ -93,11 +93,27 @@ export class AppConfig {
   @IsNotEmpty()
   LEGAL_DIR = 'config/legal';
 
+  /**
+   * Jobs of one queue one worker process runs at once (mail: MAIL_CONCURRENCY). Most jobs wait on
+   * PostgreSQL; 10 keeps a burst of 10,000 reminders inside its budget (docs/performance.md).
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  WORKER_CONCURRENCY = 5;
+  WORKER_CONCURRENCY = 10;
+
+  /**
+   * Mail jobs one worker process runs at once, and the SMTP connections it keeps open and reuses
+   * (nodemailer pool: one per job, so a claimed mail never waits for a connection). A new
+   * connection per e-mail would cost a greeting, EHLO and often STARTTLS each time, which caps a
+   * burst of reminders far below what the mail server can take.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_CONCURRENCY = 10;
 
   /** Seconds several task assignments or @mentions collect before they go out as one message. */
   @Type(() => Number)

@@ -42,6 +42,13 @@ class SmtpMailTransport implements MailTransport {
     const url = config.SMTP_URL as string;
     this.transporter = createTransport({
       url,
+      // Reuse connections: a burst of 10,000 reminders is not 10,000 SMTP handshakes.
+      pool: true,
+      maxConnections: config.MAIL_CONCURRENCY,
+      // Servers often limit messages per connection; a fresh connection after 100 stays well inside.
+      maxMessages: 100,
+      // Close a connection nobody used for a while, before the server drops it under us.
+      idleTimeout: 15_000,
       // Shorter than the worker's shutdown grace and the job lock, so a hung server cannot outlast them.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

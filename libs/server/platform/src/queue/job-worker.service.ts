@@ -56,7 +56,7 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
         {
           connection: this.connection,
           prefix: this.config.REDIS_PREFIX,
-          concurrency: this.config.WORKER_CONCURRENCY,
+          concurrency: queue === QueueName.Mail ? this.config.MAIL_CONCURRENCY : this.config.WORKER_CONCURRENCY,
           autorun: true,
         },
       );
