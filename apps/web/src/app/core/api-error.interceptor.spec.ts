@@ -1,9 +1,9 @@
-import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorInterceptor } from './api-error.interceptor';
+import { QUIET_API_ERRORS, apiErrorInterceptor } from './api-error.interceptor';
 
 describe('apiErrorInterceptor', () => {
   let http: HttpClient;
@@ -74,6 +74,16 @@ describe('apiErrorInterceptor', () => {
   it('leaves 4xx errors to the caller', async () => {
     const error = await failingGet('/api/organizations/1', { code: 'NOT_FOUND', message: 'Nicht gefunden.' }, 404);
     expect(error.status).toBe(404);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('stays quiet for requests marked QUIET_API_ERRORS (background polling), and still rethrows', async () => {
+    const context = new HttpContext().set(QUIET_API_ERRORS, true);
+    const result = firstValueFrom(http.get('/api/notifications/unread-count', { context })).catch((e: unknown) => e);
+    backend.expectOne('/api/notifications/unread-count').error(new ProgressEvent('error'), { status: 0 });
+    const error = (await result) as HttpErrorResponse;
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(error.status).toBe(0);
     expect(open).not.toHaveBeenCalled();
   });
 

@@ -1,4 +1,11 @@
-import { HttpErrorResponse, HttpEvent, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import {
+  HttpContextToken,
+  HttpErrorResponse,
+  HttpEvent,
+  HttpHandlerFn,
+  HttpInterceptorFn,
+  HttpRequest,
+} from '@angular/common/http';
 import { Injector, inject } from '@angular/core';
 import { Observable, catchError, throwError } from 'rxjs';
 import type { ApiErrorBody as SharedApiErrorBody } from '@srp/contracts';
@@ -9,6 +16,12 @@ type ApiErrorBody = Partial<SharedApiErrorBody>;
 const OFFLINE_MESSAGE =
   'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.';
 const SERVER_ERROR_MESSAGE = 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.';
+
+/**
+ * Set on requests the user did not ask for (the bell's polling): their failures are handled by
+ * the caller (it asks again later) and must not pop up a message every time while the server is away.
+ */
+export const QUIET_API_ERRORS = new HttpContextToken<boolean>(() => false);
 
 /** The path of a request to our own api (relative `/api/…` or same-origin absolute URL), else undefined. */
 export function apiPath(request: HttpRequest<unknown>): string | undefined {
@@ -79,7 +92,7 @@ export const apiErrorInterceptor: HttpInterceptorFn = (
   request: HttpRequest<unknown>,
   next: HttpHandlerFn,
 ): Observable<HttpEvent<unknown>> => {
-  if (!isApiRequest(request)) {
+  if (!isApiRequest(request) || request.context.get(QUIET_API_ERRORS)) {
     return next(request);
   }
   const injector = inject(Injector);

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { HttpClient, HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { DestroyRef, Injectable, effect, inject, signal, untracked } from '@angular/core';
 import { NOTIFICATION_CHANNEL_LABELS, NOTIFICATION_KIND_LABELS } from '@srp/contracts';
 import { Observable, Subscription, map, tap } from 'rxjs';
@@ -19,6 +19,7 @@ import { PreferenceChoiceDto } from '../api/generated/models/preference-choice-d
 import { PreferenceDto } from '../api/generated/models/preference-dto';
 import { UnreadCountDto } from '../api/generated/models/unread-count-dto';
 import { UnsubscribeViewDto } from '../api/generated/models/unsubscribe-view-dto';
+import { QUIET_API_ERRORS } from './api-error.interceptor';
 import { AuthService } from './auth.service';
 
 export type AppNotification = NotificationDto;
@@ -193,8 +194,14 @@ export class NotificationsService {
     this.timer = undefined;
     // The generated function has no header parameters: its path, with If-None-Match added here.
     const headers = this.etag ? new HttpHeaders({ 'If-None-Match': this.etag }) : undefined;
+    // A failed poll is retried later with a longer interval; it does not pop up a message each time.
+    const context = new HttpContext().set(QUIET_API_ERRORS, true);
     this.request = this.http
-      .get<UnreadCountDto>(`${this.api.rootUrl}${notificationsUnreadCount.PATH}`, { headers, observe: 'response' })
+      .get<UnreadCountDto>(`${this.api.rootUrl}${notificationsUnreadCount.PATH}`, {
+        headers,
+        observe: 'response',
+        context,
+      })
       .subscribe({
         next: (response) => {
           this.failures = 0;

@@ -96,7 +96,7 @@ export interface GroupAssignResult {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton type="button" [mat-dialog-close]="undefined">Abbrechen</button>
-      <button matButton="filled" type="submit" form="group-assign-form" [attr.aria-disabled]="saving() || null">
+      <button matButton="filled" type="submit" form="group-assign-form" [aria-disabled]="saving()">
         {{ saving() ? 'Wird eingetragen …' : 'Eintragen' }}
       </button>
     </mat-dialog-actions>

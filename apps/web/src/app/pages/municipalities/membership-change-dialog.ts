@@ -108,7 +108,7 @@ const HINTS: Partial<Record<MembershipStatus, string>> = {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton type="button" [mat-dialog-close]="undefined">Abbrechen</button>
-      <button matButton="filled" type="submit" form="membership-change-form" [attr.aria-disabled]="saving() || null">
+      <button matButton="filled" type="submit" form="membership-change-form" [aria-disabled]="saving()">
         {{ saving() ? 'Wird gespeichert …' : 'Änderung speichern' }}
       </button>
     </mat-dialog-actions>

@@ -119,13 +119,7 @@ const SHOWN = 8;
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton type="button" [mat-dialog-close]="undefined">Abbrechen</button>
-      <button
-        matButton="filled"
-        type="submit"
-        form="merge-form"
-        class="destructive"
-        [attr.aria-disabled]="saving() || null"
-      >
+      <button matButton="filled" type="submit" form="merge-form" class="destructive" [aria-disabled]="saving()">
         {{ saving() ? 'Wird zusammengeführt …' : 'Zusammenführen' }}
       </button>
     </mat-dialog-actions>

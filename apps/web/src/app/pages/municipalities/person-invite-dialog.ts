@@ -110,7 +110,7 @@ type Field = 'name' | 'email' | 'functionTitle';
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton type="button" [mat-dialog-close]="undefined">Abbrechen</button>
-      <button matButton="filled" type="submit" form="person-invite-form" [attr.aria-disabled]="sending() || null">
+      <button matButton="filled" type="submit" form="person-invite-form" [aria-disabled]="sending()">
         {{ sending() ? 'Einladung wird gesendet …' : 'Einladung senden' }}
       </button>
     </mat-dialog-actions>

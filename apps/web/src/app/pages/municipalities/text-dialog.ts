@@ -103,7 +103,7 @@ export type TextDialogResult<T> = T | 'reload';
         type="submit"
         form="text-dialog-form"
         [class.destructive]="data.destructive"
-        [attr.aria-disabled]="sending() || null"
+        [aria-disabled]="sending()"
       >
         {{ sending() ? data.busyLabel : data.submitLabel }}
       </button>

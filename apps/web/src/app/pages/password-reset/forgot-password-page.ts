@@ -83,7 +83,7 @@ import { apiErrorText } from '../../shared/api-errors';
                   >
                 }
               </mat-form-field>
-              <button matButton="filled" type="submit" class="submit" [attr.aria-disabled]="submitting() || null">
+              <button matButton="filled" type="submit" class="submit" [aria-disabled]="submitting()">
                 Link anfordern
               </button>
             </form>

@@ -72,7 +72,7 @@ export const JOIN_MESSAGE_MAX_LENGTH = 1000;
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" [mat-dialog-close]="undefined">Abbrechen</button>
-        <button matButton="filled" type="submit" [attr.aria-disabled]="sending() || null">
+        <button matButton="filled" type="submit" [aria-disabled]="sending()">
           @if (sending()) {
             Wird gesendet …
           } @else {

@@ -122,7 +122,7 @@ export function ownAnswerText(meeting: MeetingDetail): string {
         <input matInput maxlength="500" [ngModel]="comment()" (ngModelChange)="comment.set($event)" />
       </mat-form-field>
       @if (chosen()) {
-        <button matButton="outlined" type="button" [attr.aria-disabled]="sending() || null" (click)="saveDetails()">
+        <button matButton="outlined" type="button" [aria-disabled]="sending()" (click)="saveDetails()">
           Angaben speichern
         </button>
       }

@@ -98,7 +98,7 @@ interface RowProblem {
               matButton="outlined"
               type="button"
               [attr.aria-label]="'Wiederherstellen: ' + task.title"
-              [attr.aria-disabled]="busy() !== null || null"
+              [aria-disabled]="busy() !== null"
               (click)="restore(task)"
             >
               <mat-icon>restore_from_trash</mat-icon>
@@ -113,12 +113,7 @@ interface RowProblem {
       </ul>
       @if (list.nextCursor) {
         <div class="more">
-          <button
-            matButton="outlined"
-            type="button"
-            [attr.aria-disabled]="list.more === 'loading' || null"
-            (click)="loadMore()"
-          >
+          <button matButton="outlined" type="button" [aria-disabled]="list.more === 'loading'" (click)="loadMore()">
             {{ list.more === 'loading' ? 'Wird geladen …' : 'Weitere laden' }}
           </button>
           @if (list.more === 'error') {

@@ -111,7 +111,7 @@ let nextId = 0;
       </div>
       <p class="srp-visually-hidden announcer" aria-live="polite">{{ announcement() }}</p>
       <div class="actions">
-        <button matButton="filled" type="submit" [attr.aria-disabled]="sending() || null">
+        <button matButton="filled" type="submit" [aria-disabled]="sending()">
           <mat-icon>send</mat-icon>
           @if (sending()) {
             Wird gesendet …

@@ -85,7 +85,7 @@ const ITEM_VALIDATORS = [
                     type="button"
                     [attr.data-rename]="item.id"
                     [attr.aria-label]="'„' + item.text + '“ umbenennen'"
-                    [attr.aria-disabled]="busy() || null"
+                    [aria-disabled]="busy()"
                     (click)="startRename(item)"
                   >
                     <mat-icon>edit</mat-icon>
@@ -94,7 +94,7 @@ const ITEM_VALIDATORS = [
                     matIconButton
                     type="button"
                     [attr.aria-label]="'„' + item.text + '“ entfernen'"
-                    [attr.aria-disabled]="busy() || null"
+                    [aria-disabled]="busy()"
                     (click)="remove(item)"
                   >
                     <mat-icon>delete</mat-icon>
@@ -123,7 +123,7 @@ const ITEM_VALIDATORS = [
               <mat-error>Bitte geben Sie einen Text an.</mat-error>
             }
           </mat-form-field>
-          <button matButton="outlined" type="submit" [attr.aria-disabled]="busy() || null">
+          <button matButton="outlined" type="submit" [aria-disabled]="busy()">
             <mat-icon>add</mat-icon>
             Hinzufügen
           </button>

@@ -198,7 +198,7 @@ function same(field: Field, a: FormValues, b: FormValues): boolean {
 
       <div class="actions">
         <button matButton type="button" (click)="cancelled.emit()">Abbrechen</button>
-        <button matButton="filled" type="submit" [attr.aria-disabled]="saving() || null">
+        <button matButton="filled" type="submit" [aria-disabled]="saving()">
           <mat-icon>save</mat-icon>
           @if (saving()) {
             Wird gespeichert …

@@ -76,7 +76,7 @@ let nextId = 0;
                 matIconButton
                 type="button"
                 [attr.aria-label]="'Verknüpfung mit „' + link.title + '“ entfernen'"
-                [attr.aria-disabled]="busy() || null"
+                [aria-disabled]="busy()"
                 (click)="unlinkTask(link)"
               >
                 <mat-icon>link_off</mat-icon>
@@ -148,7 +148,7 @@ let nextId = 0;
                     matButton
                     type="button"
                     [attr.aria-describedby]="pickerId + '-' + task.id"
-                    [attr.aria-disabled]="busy() || null"
+                    [aria-disabled]="busy()"
                     (click)="linkTask(task)"
                   >
                     <mat-icon>link</mat-icon>
