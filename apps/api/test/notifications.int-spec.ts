@@ -303,6 +303,88 @@ describe('notifications', () => {
     expect(cancellation.parsed.text).not.toContain('/benachrichtigungen/');
   });
 
+  it('sends one change notice for several changes within the batch window, with the state when it goes out', async () => {
+    const coordinator = await newPerson('coordinator');
+    const anna = await newPerson('member', 'Anna Zweimal');
+    const tag = next();
+    const meeting = await plan(coordinator, { invitedPersonIds: [anna.id], title: `Doppelt ${tag}` });
+    await settle();
+    await awaitMails(anna, new RegExp(`^Einladung: Doppelt ${tag}`));
+    await withWorkerPaused(async () => {
+      const moved = await coordinator.client.request('PATCH', `/api/meetings/${meeting.id}`, {
+        body: { version: meeting.version, startTime: '11:00', endTime: '12:00' },
+      });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      const renamed = await coordinator.client.request('PATCH', `/api/meetings/${meeting.id}`, {
+        body: { version: moved.body.meeting.version, title: `Doppelt ${tag} (neu)` },
+      });
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    });
+    const planned = (await reminders(meeting.id, 'meeting_changed')).filter((r) => r.account_id === null);
+    expect(planned).toHaveLength(1);
+    await fallDue(`kind = 'meeting_changed' AND subject_id = $1`, [meeting.id]);
+    const [change] = await awaitMails(anna, /^Geändert: Doppelt/);
+    await settle();
+    expect(await mailsTo(anna, /^Geändert/)).toHaveLength(1);
+    expect(change?.parsed.subject).toContain(`Doppelt ${tag} (neu)`);
+    expect(change?.parsed.text).toContain('Geändert: Zeit und Titel.');
+    expect(calendarOf(change as CaughtMail).event.startDate.toString()).toContain('T11:00:00');
+  });
+
+  it('tells guests and people taken off a meeting (CANCEL .ics), and no guest who declined of a change', async () => {
+    const coordinator = await newPerson('coordinator');
+    const anna = await newPerson('member', 'Anna Ausgeladen');
+    const tag = next();
+    const gerda = { name: 'Gerda Bleibt', email: `gerda.bleibt.${tag}@example.org` };
+    const hans = { name: 'Hans Absage', email: `hans.absage.${tag}@example.org` };
+    const ida = { name: 'Ida Gestrichen', email: `ida.gestrichen.${tag}@example.org` };
+    const created = await coordinator.client.post(
+      '/api/meetings',
+      meetingFields({ title: `Gästeliste ${tag}`, invitedPersonIds: [anna.id], guests: [gerda, hans, ida] }),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const meeting = created.body.meeting;
+    const hansLink = created.body.guestLinks.find((l: Json) => l.email === hans.email);
+    const guestClient = new TestHttpClient(api.url);
+    await guestClient.get('/api/auth/me');
+    const declined = await guestClient.post(`/api/guest/${hansLink.url.split('/gast/')[1]}/answer`, { answer: 'no' });
+    expect(declined.status, JSON.stringify(declined.body)).toBe(200);
+    await settle();
+    await awaitMails(anna, new RegExp(`^Einladung: Gästeliste ${tag}`));
+
+    // Moved by an hour; Ida and Anna are taken off.
+    const patch = await coordinator.client.request('PATCH', `/api/meetings/${meeting.id}`, {
+      body: {
+        version: meeting.version,
+        startTime: '11:00',
+        endTime: '12:00',
+        guests: [gerda, hans],
+        invitedPersonIds: [],
+      },
+    });
+    expect(patch.status, JSON.stringify(patch.body)).toBe(200);
+    await settle();
+    const to = (address: string, subject: RegExp) =>
+      smtp.messages.filter((m) => m.to.includes(address) && subject.test(m.parsed.subject ?? ''));
+    await waitFor('the change notice to the guest who stays', () => to(gerda.email, /^Geändert: Gästeliste/)[0]);
+    const [removal] = await waitFor('the notice to the guest taken off', () => {
+      const found = to(ida.email, /^Nicht mehr eingeladen: Gästeliste/);
+      return found.length ? found : null;
+    });
+    expect(removal?.parsed.text).toContain('Guten Tag Ida Gestrichen');
+    expect(removal?.parsed.text).toContain('gilt nicht mehr');
+    const idaCalendar = calendarOf(removal as CaughtMail);
+    expect(idaCalendar.method).toBe('CANCEL');
+    expect(idaCalendar.event.uid).toBe(calendarOf(to(gerda.email, /^Geändert/)[0] as CaughtMail).event.uid);
+    // The person taken off gets a cancellation for their calendar too, not a new invitation.
+    const [annaNotice] = await awaitMails(anna, /^Nicht mehr eingeladen: Gästeliste/);
+    expect(calendarOf(annaNotice as CaughtMail).method).toBe('CANCEL');
+    // Hans declined: no change notice (he would hear of a cancellation); Ida hears nothing more.
+    expect(to(hans.email, /^Geändert/)).toEqual([]);
+    expect(to(ida.email, /^Geändert/)).toEqual([]);
+    expect(to(ida.email, /./)).toHaveLength(2);
+  });
+
   it('plans reminders 24 h and 1 h before, re-plans a moved meeting, and stays quiet for those who declined', async () => {
     const coordinator = await newPerson('coordinator');
     const anna = await newPerson('member', 'Anna Erinnerung');

@@ -84,13 +84,15 @@ export class MeetingCalendarService {
 
   /**
    * The .ics a notification e-mail carries for one person about one meeting (an iTIP REQUEST, or
-   * CANCEL once cancelled) or several meetings of a series (one PUBLISH file to import). No access
-   * check: the caller (the notifications domain) sends it to people the meetings invite.
+   * CANCEL once cancelled, or with `cancel` for someone no longer invited) or several meetings of a
+   * series (one PUBLISH file to import). No access check: the caller (the notifications domain)
+   * sends it to people the meetings invite.
    */
   async personalFile(
     manager: EntityManager,
     meetingIds: string[],
     person: { id: string; name: string; email: string },
+    options: { cancel?: boolean } = {},
   ): Promise<{ filename: string; body: string } | null> {
     const rows = (await manager.query(
       `SELECT ${CALENDAR_COLUMNS}, o.name AS "organizerName", o.email AS "organizerEmail", r.answer
@@ -100,6 +102,9 @@ export class MeetingCalendarService {
         WHERE m.id = ANY($1::uuid[]) ORDER BY m.starts_at`,
       [meetingIds, person.id],
     )) as Array<CalendarRow & { answer: RsvpAnswer | null }>;
+    // `cancel`: the meetings go on, but not for this person (taken off the invitation): their
+    // calendar drops them just as for a cancellation.
+    if (options.cancel) for (const row of rows) row.status = 'cancelled';
     const first = rows[0];
     if (!first) return null;
     const events = rows.map((m) => {

@@ -6,6 +6,7 @@ import {
   AppConfig,
   DomainError,
   DomainEvents,
+  MailAttachment,
   MailOutboxService,
   MailTemplateName,
   renderMarkdown,
@@ -158,7 +159,7 @@ export class MeetingsService {
           ),
         );
       }
-      const links = await this.replaceGuests(manager, actor, ids[0], input.guests ?? []);
+      const { links } = await this.replaceGuests(manager, actor, ids[0], input.guests ?? []);
       guestMails.push(...(await this.recordGuestInvitations(manager, actor, ids[0], links)));
       await this.audit.record(
         origin,
@@ -257,8 +258,11 @@ export class MeetingsService {
         await this.replaceInvitations(manager, [id], input.invitedGroupIds, input.invitedPersonIds);
         changes.push('invitations');
       }
-      const links = input.guests ? await this.replaceGuests(manager, actor, id, input.guests) : [];
+      const { links, removed } = input.guests
+        ? await this.replaceGuests(manager, actor, id, input.guests)
+        : { links: [], removed: [] };
       guestMails.push(...(await this.recordGuestInvitations(manager, actor, id, links)));
+      guestMails.push(...(await this.recordGuestRemovals(manager, actor, meeting, removed)));
 
       let following: string[] = [];
       if (scope === 'following' && meeting.seriesId) {
@@ -790,7 +794,6 @@ export class MeetingsService {
     }
   }
 
-  /** Makes the meeting's guest list the given one; new guests get a link (returned once). */
   /**
    * E-mails each new guest their personal link with the meeting's .ics, in the transaction that
    * created the link (the token exists in plain text only now). Returns the outbox ids to dispatch.
@@ -830,15 +833,7 @@ export class MeetingsService {
             invitedBy: people.get(actor.accountId)?.name ?? 'Die Koordination',
             link: `${portal}/gast/${link.token}`,
           },
-          attachments: file
-            ? [
-                {
-                  filename: file.filename,
-                  contentType: 'text/calendar; charset=utf-8; method=REQUEST',
-                  content: file.body,
-                },
-              ]
-            : [],
+          attachments: icsAttachment(file, 'REQUEST'),
         },
         manager,
       );
@@ -847,12 +842,53 @@ export class MeetingsService {
     return ids;
   }
 
+  /**
+   * Tells guests taken off the list of a meeting still to come, with a CANCEL .ics for their
+   * calendar (people get the same through the notifications domain). Returns the outbox ids.
+   */
+  private async recordGuestRemovals(
+    manager: EntityManager,
+    actor: Actor,
+    meeting: Meeting,
+    removed: MeetingGuest[],
+  ): Promise<string[]> {
+    if (!removed.length || meeting.status !== 'scheduled' || meeting.endsAt.getTime() <= Date.now()) return [];
+    const people = await peopleById(manager, [actor.accountId]);
+    const ids: string[] = [];
+    for (const guest of removed) {
+      const file = await this.calendar.personalFile(
+        manager,
+        [meeting.id],
+        { id: guest.id, name: guest.name, email: guest.email },
+        { cancel: true },
+      );
+      const row = await this.mail.record(
+        {
+          to: guest.email,
+          template: MailTemplateName.MeetingGuestRemoved,
+          params: {
+            name: guest.name,
+            meetingTitle: meeting.title,
+            startsAt: meeting.startsAt.toISOString(),
+            endsAt: meeting.endsAt.toISOString(),
+            removedBy: people.get(actor.accountId)?.name ?? 'Die Koordination',
+          },
+          attachments: icsAttachment(file, 'CANCEL'),
+        },
+        manager,
+      );
+      ids.push(row.id);
+    }
+    return ids;
+  }
+
+  /** Makes the meeting's guest list the given one: new guests get a link (returned once). */
   private async replaceGuests(
     manager: EntityManager,
     actor: Actor,
     meetingId: string,
     guests: { name: string; email: string }[],
-  ): Promise<GuestLink[]> {
+  ): Promise<{ links: GuestLink[]; removed: MeetingGuest[] }> {
     const current = await manager.find(MeetingGuest, { where: { meetingId } });
     const wanted = new Map(guests.map((g) => [g.email.trim().toLowerCase(), g.name.trim()]));
     const gone = current.filter((g) => !wanted.has(g.email));
@@ -868,8 +904,18 @@ export class MeetingsService {
       await manager.insert(MeetingGuest, { meetingId, email, name, tokenHash: hash, invitedBy: actor.accountId });
       links.push({ email, token });
     }
-    return links;
+    return { links, removed: gone };
   }
+}
+
+/** The .ics as an e-mail attachment (none when the meeting was not found). */
+function icsAttachment(
+  file: { filename: string; body: string } | null,
+  method: 'REQUEST' | 'CANCEL',
+): MailAttachment[] {
+  return file
+    ? [{ filename: file.filename, contentType: `text/calendar; charset=utf-8; method=${method}`, content: file.body }]
+    : [];
 }
 
 /** A series' own reminder times as the api shows them (null: the defaults apply). */

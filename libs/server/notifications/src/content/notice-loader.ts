@@ -206,6 +206,8 @@ export class NoticeLoader {
         manager,
         row.kind === 'meeting_invitation' || row.kind === 'meeting_cancelled' ? ids : [meetingId],
         recipient,
+        // Also for someone taken off the invitation while the meeting goes on.
+        { cancel: row.kind === 'meeting_cancelled' },
       );
       if (file)
         attachments.push({

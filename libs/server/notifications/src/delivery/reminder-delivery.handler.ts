@@ -107,9 +107,12 @@ export class ReminderDeliveryHandler {
    * to the link they already have.
    */
   private async guestMails(manager: EntityManager, row: ReminderRow): Promise<string[]> {
-    const guests = (await manager.query(`SELECT id, name, email FROM meeting_guest WHERE meeting_id = $1`, [
-      row.subject_id,
-    ])) as Array<{ id: string; name: string; email: string }>;
+    // Like people, a guest who declined hears of no change, but does of the cancellation.
+    const guests = (await manager.query(
+      `SELECT id, name, email FROM meeting_guest
+        WHERE meeting_id = $1 AND ($2 = 'meeting_cancelled' OR answer IS DISTINCT FROM 'no')`,
+      [row.subject_id, row.kind],
+    )) as Array<{ id: string; name: string; email: string }>;
     const portalUrl = this.config.PUBLIC_URL.replace(/\/$/, '');
     const ids: string[] = [];
     for (const guest of guests) {

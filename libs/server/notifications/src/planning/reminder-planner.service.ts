@@ -217,19 +217,45 @@ export class ReminderPlanner implements OnModuleInit {
         });
       }
     }
+    await this.insert(manager, rows);
     if (calendarFields.length) {
-      rows.push({
-        kind: 'meeting_changed',
-        accountId: null,
-        subjectType: 'meeting',
-        subjectId: first,
-        dueAt: now,
-        dedupeKey: `meeting_changed:${first}:${meeting.ics_sequence}:${meeting.version}`,
-        // People just invited get the invitation with the new state instead.
-        payload: { fields: calendarFields, exclude: added, meetingIds: event.meetingIds, actorId: event.actorId },
+      // People just invited get the invitation with the new state instead.
+      await this.batchChange(manager, first, new Date(now.getTime() + this.config.NOTIFY_BATCH_SECONDS * 1000), {
+        fields: calendarFields,
+        exclude: added,
+        meetingIds: event.meetingIds,
+        actorId: event.actorId,
       });
     }
-    await this.insert(manager, rows);
+  }
+
+  /**
+   * The change notice goes out after the batch window, as one message for all changes made to the
+   * meeting in that time (a time corrected, then the room: one e-mail, not two). It is composed
+   * from the meeting's state when it goes out; the changed fields, the people to leave out (just
+   * invited) and the meetings concerned add up.
+   */
+  private async batchChange(
+    manager: EntityManager,
+    meetingId: string,
+    dueAt: Date,
+    payload: { fields: string[]; exclude: string[]; meetingIds: string[]; actorId: string },
+  ): Promise<void> {
+    const union = (key: string) =>
+      `(SELECT coalesce(jsonb_agg(DISTINCT v), '[]'::jsonb) FROM jsonb_array_elements_text(
+          coalesce(reminder.payload -> '${key}', '[]'::jsonb) || coalesce(EXCLUDED.payload -> '${key}', '[]'::jsonb)) AS v)`;
+    await manager.query(
+      `INSERT INTO reminder (kind, account_id, subject_type, subject_id, due_at, dedupe_key, batch_key, payload)
+       VALUES ('meeting_changed', NULL, 'meeting', $1::uuid, $2, 'meeting_changed:' || $1::text || ':' || gen_random_uuid(),
+               'meeting_changed:' || $1::text, $3::jsonb)
+       ON CONFLICT (batch_key) WHERE status = 'planned'
+       DO UPDATE SET payload = jsonb_build_object(
+         'fields', ${union('fields')}, 'exclude', ${union('exclude')},
+         -- The subject stays first: it is the meeting the notice is about.
+         'meetingIds', jsonb_build_array($1::text) || (${union('meetingIds')} - $1::text),
+         'actorId', EXCLUDED.payload -> 'actorId')`,
+      [meetingId, dueAt, JSON.stringify(payload)],
+    );
   }
 
   /**

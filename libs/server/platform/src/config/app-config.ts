@@ -115,7 +115,7 @@ export class AppConfig {
   @Max(50)
   MAIL_CONCURRENCY = 10;
 
-  /** Seconds several task assignments or @mentions collect before they go out as one message. */
+  /** Seconds several task assignments, @mentions or changes to a meeting collect before they go out as one message. */
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -11,6 +11,8 @@ export enum MailTemplateName {
   Notification = 'notification',
   /** A guest's personal link to a meeting (guests have no account). */
   MeetingGuestInvitation = 'meeting-guest-invitation',
+  /** A guest was taken off a meeting's guest list (with a CANCEL .ics). */
+  MeetingGuestRemoved = 'meeting-guest-removed',
 }
 
 export interface MailTemplateParams {
@@ -43,6 +45,13 @@ export interface MailTemplateParams {
     organizer: string | null;
     invitedBy: string;
     link: string;
+  };
+  [MailTemplateName.MeetingGuestRemoved]: {
+    name: string;
+    meetingTitle: string;
+    startsAt: string;
+    endsAt: string;
+    removedBy: string;
   };
 }
 
@@ -91,6 +100,23 @@ export const MAIL_TEMPLATES: { [K in MailTemplateName]: TemplateFn<MailTemplateP
     ],
     reason:
       'Warum erhalte ich diese E-Mail? Sie wurden als Gast zu einem Termin im SmartRegion Portal eingeladen. Weitere E-Mails erhalten Sie nur, wenn sich der Termin ändert oder abgesagt wird.',
+  }),
+  [MailTemplateName.MeetingGuestRemoved]: (params) => ({
+    subject: `Nicht mehr eingeladen: ${params.meetingTitle} am ${formatBerlinDateTime(params.startsAt)} Uhr`,
+    preview: `Sie sind zu „${params.meetingTitle}“ nicht mehr als Gast eingeladen.`,
+    blocks: [
+      { kind: 'heading', text: `Guten Tag ${params.name},` },
+      {
+        kind: 'paragraph',
+        text: `${params.removedBy} hat Sie von der Gästeliste von „${params.meetingTitle}“ am ${formatBerlinDateTime(params.startsAt)} – ${formatBerlinDateTime(params.endsAt)} Uhr genommen. Ihr persönlicher Link zu diesem Termin gilt nicht mehr.`,
+      },
+      {
+        kind: 'paragraph',
+        text: 'Die angehängte Kalenderdatei (.ics) nimmt den Termin aus Ihrem Kalender. Bei Fragen wenden Sie sich bitte an die Person, die Sie eingeladen hat.',
+      },
+    ],
+    reason:
+      'Warum erhalte ich diese E-Mail? Sie waren als Gast zu diesem Termin im SmartRegion Portal eingeladen. Weitere E-Mails zu diesem Termin erhalten Sie nicht.',
   }),
   [MailTemplateName.TestMail]: (params, context) => ({
     subject: 'Test-E-Mail des SmartRegion Portals',
