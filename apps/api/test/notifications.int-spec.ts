@@ -375,10 +375,36 @@ describe('notifications', () => {
     expect(removal?.parsed.text).toContain('gilt nicht mehr');
     const idaCalendar = calendarOf(removal as CaughtMail);
     expect(idaCalendar.method).toBe('CANCEL');
+    // Taken off, not cancelled (RFC 5546 3.2.5): no STATUS, the title as it is, a higher SEQUENCE.
+    expect(idaCalendar.text).not.toContain('STATUS:');
+    expect(idaCalendar.event.summary).toBe(`Gästeliste ${tag}`);
+    expect(idaCalendar.event.sequence).toBeGreaterThan(0);
     expect(idaCalendar.event.uid).toBe(calendarOf(to(gerda.email, /^Geändert/)[0] as CaughtMail).event.uid);
     // The person taken off gets a cancellation for their calendar too, not a new invitation.
     const [annaNotice] = await awaitMails(anna, /^Nicht mehr eingeladen: Gästeliste/);
     expect(calendarOf(annaNotice as CaughtMail).method).toBe('CANCEL');
+    expect(calendarOf(annaNotice as CaughtMail).text).not.toContain('STATUS:');
+
+    // Taken off and invited again before the notice went out: no "no longer invited" (its CANCEL
+    // could reach the calendar after the new invitation and remove the meeting).
+    const bernd = await newPerson('member', 'Bernd Zurück');
+    const again = await plan(coordinator, { invitedPersonIds: [bernd.id], title: `Zurück ${tag}` });
+    await settle();
+    await awaitMails(bernd, new RegExp(`^Einladung: Zurück ${tag}`));
+    await withWorkerPaused(async () => {
+      const off = await coordinator.client.request('PATCH', `/api/meetings/${again.id}`, {
+        body: { version: again.version, invitedPersonIds: [] },
+      });
+      expect(off.status, JSON.stringify(off.body)).toBe(200);
+      const on = await coordinator.client.request('PATCH', `/api/meetings/${again.id}`, {
+        body: { version: off.body.meeting.version, invitedPersonIds: [bernd.id] },
+      });
+      expect(on.status, JSON.stringify(on.body)).toBe(200);
+    });
+    await settle();
+    const outcomes = (await reminders(again.id, 'meeting_cancelled')).map((r) => r.outcome);
+    expect(outcomes).toEqual(['quiet:invited_again']);
+    expect(await mailsTo(bernd, /^Nicht mehr eingeladen/)).toEqual([]);
     // Hans declined: no change notice (he would hear of a cancellation); Ida hears nothing more.
     expect(to(hans.email, /^Geändert/)).toEqual([]);
     expect(to(ida.email, /^Geändert/)).toEqual([]);

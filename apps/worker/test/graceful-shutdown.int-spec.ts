@@ -8,6 +8,7 @@ import {
   RunningProcess,
   SmtpCatcher,
   startBuiltApp,
+  startRedisServer,
   TestDatabase,
   testConfig,
   waitFor,
@@ -59,4 +60,33 @@ describe('worker shutdown on SIGTERM', () => {
     const { rows } = await pg.query('SELECT status, attempts FROM mail_outbox WHERE id = $1', [row.id]);
     expect(rows[0]).toEqual({ status: 'sent', attempts: 1 });
   });
+
+  it('stops within seconds on SIGTERM while Redis is unreachable, and logs the outage once', async () => {
+    // A private redis-server: the shared one serves other test files at the same time.
+    const redis = await startRedisServer();
+    const own = testConfig({ DATABASE_URL: db.url, SMTP_URL: smtp.url, REDIS_URL: redis.url });
+    const running = await startBuiltApp('worker', own, 'worker started');
+    try {
+      await redis.kill('SIGKILL');
+      // Long enough for several reconnect attempts of every queue's worker.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      const stoppedAt = Date.now();
+      const exit = await running.stop('SIGTERM', 20_000);
+      expect([0, 'SIGTERM'], 'a clean exit, not the SIGKILL after 20 s').toContain(exit);
+      expect(Date.now() - stoppedAt).toBeLessThan(15_000);
+      expect(running.output()).toContain('Redis is unreachable');
+      const errors = running
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"msg":"worker error"'))
+        .map((line) => JSON.stringify((JSON.parse(line) as { err?: unknown }).err));
+      expect(errors.length, 'some error was logged').toBeGreaterThan(0);
+      expect(errors.length, `each error once, not at every reconnect: ${errors.join(' | ')}`).toBe(
+        new Set(errors).size,
+      );
+    } finally {
+      await running.stop('SIGKILL');
+      await redis.kill();
+    }
+  }, 60_000);
 });

@@ -53,6 +53,13 @@ const CALENDAR_COLUMNS = `m.id, m.kind, m.title, m.description, m.format, m.onli
   m.created_at AS "createdAt", m.updated_at AS "updatedAt", g.short_name AS "groupShortName"`;
 
 /** iCalendar files of meetings, private subscription feeds, and the guests' access by link. */
+/** A personal .ics for an e-mail, with its iTIP method (the attachment's content type names it too). */
+export interface PersonalCalendarFile {
+  filename: string;
+  body: string;
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
+}
+
 @Injectable()
 export class MeetingCalendarService {
   constructor(
@@ -84,42 +91,71 @@ export class MeetingCalendarService {
 
   /**
    * The .ics a notification e-mail carries for one person about one meeting (an iTIP REQUEST, or
-   * CANCEL once cancelled, or with `cancel` for someone no longer invited) or several meetings of a
-   * series (one PUBLISH file to import). No access check: the caller (the notifications domain)
-   * sends it to people the meetings invite.
+   * CANCEL once cancelled) or several meetings of a series (one PUBLISH file to import). No access
+   * check: the caller (the notifications domain) sends it to people the meetings invite.
    */
   async personalFile(
     manager: EntityManager,
     meetingIds: string[],
     person: { id: string; name: string; email: string },
-    options: { cancel?: boolean } = {},
-  ): Promise<{ filename: string; body: string } | null> {
-    const rows = (await manager.query(
+  ): Promise<PersonalCalendarFile | null> {
+    const rows = await this.personalRows(manager, meetingIds, person.id);
+    const first = rows[0];
+    if (!first) return null;
+    const events = rows.map((m) => this.personalEvent(m, person));
+    const method = rows.length === 1 ? this.method(first) : 'PUBLISH';
+    return {
+      filename: icsFileName(first.title, new Date(first.startsAt)),
+      body: buildCalendar({ method, events }),
+      method,
+    };
+  }
+
+  /**
+   * For someone taken off meetings that go on: one iTIP CANCEL per meeting (iTIP allows one UID
+   * per message) that removes it from their calendar only (no STATUS, the title unchanged). None
+   * for a meeting without organiser: its .ics was a PUBLISH, which a CANCEL cannot follow.
+   */
+  async personalUninvitations(
+    manager: EntityManager,
+    meetingIds: string[],
+    person: { id: string; name: string; email: string },
+  ): Promise<PersonalCalendarFile[]> {
+    const rows = await this.personalRows(manager, meetingIds, person.id);
+    return rows
+      .filter((m) => m.organizerEmail)
+      .map((m) => ({
+        filename: icsFileName(m.title, new Date(m.startsAt)),
+        body: buildCalendar({ method: 'CANCEL', events: [{ ...this.personalEvent(m, person), uninvite: true }] }),
+        method: 'CANCEL' as const,
+      }));
+  }
+
+  private personalEvent(
+    m: CalendarRow & { answer: RsvpAnswer | null },
+    person: { name: string; email: string },
+  ): IcsEvent {
+    const event = this.event(m);
+    event.organizer = organizerOf(m);
+    event.attendees = [
+      { name: person.name, email: person.email, partstat: m.answer ? PARTSTAT[m.answer] : 'NEEDS-ACTION' },
+    ];
+    return event;
+  }
+
+  private async personalRows(
+    manager: EntityManager,
+    meetingIds: string[],
+    personId: string,
+  ): Promise<Array<CalendarRow & { answer: RsvpAnswer | null }>> {
+    return (await manager.query(
       `SELECT ${CALENDAR_COLUMNS}, o.name AS "organizerName", o.email AS "organizerEmail", r.answer
          FROM meeting m LEFT JOIN working_group g ON g.id = m.host_group_id
          LEFT JOIN account o ON o.id = m.organizer_id
          LEFT JOIN meeting_response r ON r.meeting_id = m.id AND r.account_id = $2
         WHERE m.id = ANY($1::uuid[]) ORDER BY m.starts_at`,
-      [meetingIds, person.id],
+      [meetingIds, personId],
     )) as Array<CalendarRow & { answer: RsvpAnswer | null }>;
-    // `cancel`: the meetings go on, but not for this person (taken off the invitation): their
-    // calendar drops them just as for a cancellation.
-    if (options.cancel) for (const row of rows) row.status = 'cancelled';
-    const first = rows[0];
-    if (!first) return null;
-    const events = rows.map((m) => {
-      const event = this.event(m);
-      event.organizer = organizerOf(m);
-      event.attendees = [
-        { name: person.name, email: person.email, partstat: m.answer ? PARTSTAT[m.answer] : 'NEEDS-ACTION' },
-      ];
-      return event;
-    });
-    const method = rows.length === 1 ? this.method(first) : 'PUBLISH';
-    return {
-      filename: icsFileName(first.title, new Date(first.startsAt)),
-      body: buildCalendar({ method, events }),
-    };
   }
 
   /** The actor's feed: whether it exists, and the groups its address also opens. */

@@ -284,6 +284,20 @@ describe('buildCalendar', () => {
     expect(cancel.component.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 
+  it('takes attendees off an event that goes on: CANCEL without STATUS (RFC 5546 3.2.5)', () => {
+    const attendees = [{ name: 'Erika', email: 'erika@example.org' }];
+    const organizer = { name: 'Kreistag', email: 'kreistag@example.org' };
+    const ics = buildCalendar({
+      method: 'CANCEL',
+      events: [baseEvent({ sequence: 3, status: 'CONFIRMED', organizer, attendees, uninvite: true })],
+    });
+    const event = single(ics);
+    expect(new ICAL.Component(ICAL.parse(ics)).getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(event.component.getFirstPropertyValue('status')).toBeNull();
+    expect(event.component.getFirstPropertyValue('attendee')).toBe('mailto:erika@example.org');
+    expect(ics).not.toContain('STATUS:');
+  });
+
   it('keeps a cancelled event in a feed as CANCELLED', () => {
     const event = single(buildCalendar({ method: 'PUBLISH', events: [baseEvent({ status: 'CANCELLED' })] }));
     expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');

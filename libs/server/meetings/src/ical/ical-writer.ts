@@ -22,6 +22,11 @@ export interface IcsEvent {
   /** Raised on each change so that clients replace their copy. */
   sequence: number;
   status: 'CONFIRMED' | 'CANCELLED';
+  /**
+   * With METHOD:CANCEL: the event goes on, only the attendees named are taken off. RFC 5546
+   * (3.2.5) forbids STATUS then; a CANCEL without it removes the event from their calendar only.
+   */
+  uninvite?: boolean;
   startsAt: Date;
   endsAt: Date;
   title: string;
@@ -122,7 +127,7 @@ function eventLines(event: IcsEvent, method: IcsCalendarInput['method'], now: Da
   if (event.endsAt.getTime() < event.startsAt.getTime()) {
     throw new RangeError(`Event ${event.uid} ends before it starts`);
   }
-  const status = method === 'CANCEL' ? 'CANCELLED' : event.status;
+  const status = method === 'CANCEL' ? (event.uninvite ? null : 'CANCELLED') : event.status;
   const lines = [
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
@@ -131,7 +136,11 @@ function eventLines(event: IcsEvent, method: IcsCalendarInput['method'], now: Da
   ];
   // Per RFC 5545 an event without DTEND ends at its start; an equal DTEND is rejected by strict validators.
   if (event.endsAt.getTime() > event.startsAt.getTime()) lines.push(`DTEND${berlinDateTime(event.endsAt)}`);
-  lines.push(`SEQUENCE:${event.sequence}`, `STATUS:${status}`, `SUMMARY:${escapeText(event.title)}`);
+  lines.push(
+    `SEQUENCE:${event.sequence}`,
+    ...(status ? [`STATUS:${status}`] : []),
+    `SUMMARY:${escapeText(event.title)}`,
+  );
 
   const description = composeDescription(event);
   if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);

@@ -11,7 +11,7 @@ import {
   MailTemplateName,
   renderMarkdown,
 } from '@srp/server/platform';
-import { MeetingCalendarService } from '../calendar/meeting-calendar.service';
+import { MeetingCalendarService, PersonalCalendarFile } from '../calendar/meeting-calendar.service';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { mayAnswerMeeting, mayCreateMeeting, mayManageMeeting, maySeeMeeting } from '../access/meeting-access';
 import { visibleMeetingsCondition } from '../access/meeting-standing';
@@ -250,8 +250,10 @@ export class MeetingsService {
       const calendarChanged = changes.some(
         (c) => (CALENDAR_FIELDS as readonly string[]).includes(c) || c === 'startsAt',
       );
-      if (calendarChanged) meeting.icsSequence += 1;
       const invitationsTouched = !!(input.invitedGroupIds || input.invitedPersonIds || changes.includes('inviteAll'));
+      // Also when the invitation list changes: a CANCEL to someone taken off, and a later REQUEST if
+      // they are invited again, must be ordered after what they got before (RFC 5546).
+      if (calendarChanged || invitationsTouched || input.guests) meeting.icsSequence += 1;
       const inviteesBefore = invitationsTouched ? await activeInvitees(manager, id) : [];
       await manager.save(meeting);
       if (input.invitedGroupIds || input.invitedPersonIds) {
@@ -833,7 +835,7 @@ export class MeetingsService {
             invitedBy: people.get(actor.accountId)?.name ?? 'Die Koordination',
             link: `${portal}/gast/${link.token}`,
           },
-          attachments: icsAttachment(file, 'REQUEST'),
+          attachments: file ? [icsAttachment(file)] : [],
         },
         manager,
       );
@@ -856,12 +858,11 @@ export class MeetingsService {
     const people = await peopleById(manager, [actor.accountId]);
     const ids: string[] = [];
     for (const guest of removed) {
-      const file = await this.calendar.personalFile(
-        manager,
-        [meeting.id],
-        { id: guest.id, name: guest.name, email: guest.email },
-        { cancel: true },
-      );
+      const files = await this.calendar.personalUninvitations(manager, [meeting.id], {
+        id: guest.id,
+        name: guest.name,
+        email: guest.email,
+      });
       const row = await this.mail.record(
         {
           to: guest.email,
@@ -871,9 +872,9 @@ export class MeetingsService {
             meetingTitle: meeting.title,
             startsAt: meeting.startsAt.toISOString(),
             endsAt: meeting.endsAt.toISOString(),
-            removedBy: people.get(actor.accountId)?.name ?? 'Die Koordination',
+            removedBy: people.get(actor.accountId)?.name ?? 'die Koordination',
           },
-          attachments: icsAttachment(file, 'CANCEL'),
+          attachments: files.map(icsAttachment),
         },
         manager,
       );
@@ -908,14 +909,13 @@ export class MeetingsService {
   }
 }
 
-/** The .ics as an e-mail attachment (none when the meeting was not found). */
-function icsAttachment(
-  file: { filename: string; body: string } | null,
-  method: 'REQUEST' | 'CANCEL',
-): MailAttachment[] {
-  return file
-    ? [{ filename: file.filename, contentType: `text/calendar; charset=utf-8; method=${method}`, content: file.body }]
-    : [];
+/** The .ics as an e-mail attachment; the content type names the file's own iTIP method (RFC 6047). */
+function icsAttachment(file: PersonalCalendarFile): MailAttachment {
+  return {
+    filename: file.filename,
+    contentType: `text/calendar; charset=utf-8; method=${file.method}`,
+    content: file.body,
+  };
 }
 
 /** A series' own reminder times as the api shows them (null: the defaults apply). */

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { MeetingKind } from '@srp/contracts';
-import { addDays, berlinParts, INVITEES_CONDITION, MeetingCalendarService, placeOf } from '@srp/server/meetings';
+import {
+  addDays,
+  berlinParts,
+  INVITEES_CONDITION,
+  MeetingCalendarService,
+  PersonalCalendarFile,
+  placeOf,
+} from '@srp/server/meetings';
 import { MailAttachment } from '@srp/server/platform';
 import { EntityManager } from 'typeorm';
 import { MeetingFacts, NoticeData, Recipient, TaskFacts } from './notice-data';
@@ -182,13 +189,17 @@ export class NoticeLoader {
     if (!state) return { quiet: 'meeting_deleted' };
     const quiet = this.meetingQuiet(row, state);
     if (quiet) return quiet;
-    // Only people still invited hear about the meeting (a cancellation also reaches those removed).
-    if (!guest && row.kind !== 'meeting_cancelled') {
+    // Only people still invited hear about the meeting (a cancellation also reaches those removed);
+    // someone taken off and invited again meanwhile gets no "no longer invited" (its CANCEL could
+    // otherwise reach the calendar after the new invitation and remove the meeting).
+    const uninvited = row.kind === 'meeting_cancelled' && row.payload['uninvited'] === true;
+    if (!guest && (row.kind !== 'meeting_cancelled' || uninvited)) {
       const [invited] = (await manager.query(`SELECT 1 FROM account a WHERE a.id = $2 AND ${INVITEES_CONDITION}`, [
         meetingId,
         recipient.id,
       ])) as unknown[];
-      if (!invited) return { quiet: 'not_invited' };
+      if (uninvited && invited) return { quiet: 'invited_again' };
+      if (!uninvited && !invited) return { quiet: 'not_invited' };
     }
     const meeting = await this.meetingFacts(manager, meetingId, recipient.id);
     if (!meeting) return { quiet: 'meeting_deleted' };
@@ -200,21 +211,18 @@ export class NoticeLoader {
     // An invitation or change names the meetings still taking place; a cancellation all of them.
     const ids = row.kind === 'meeting_cancelled' ? listed : await this.scheduled(manager, listed);
     const attachments: MailAttachment[] = [];
-    const withCalendar = row.kind !== 'agenda_call';
-    if (withCalendar) {
+    if (uninvited) {
+      // The meetings go on: a CANCEL per meeting takes them out of this person's calendar only.
+      for (const file of await this.calendar.personalUninvitations(manager, ids, recipient)) {
+        attachments.push(calendarAttachment(file));
+      }
+    } else if (row.kind !== 'agenda_call') {
       const file = await this.calendar.personalFile(
         manager,
         row.kind === 'meeting_invitation' || row.kind === 'meeting_cancelled' ? ids : [meetingId],
         recipient,
-        // Also for someone taken off the invitation while the meeting goes on.
-        { cancel: row.kind === 'meeting_cancelled' },
       );
-      if (file)
-        attachments.push({
-          filename: file.filename,
-          contentType: 'text/calendar; charset=utf-8; method=' + methodOf(file.body),
-          content: file.body,
-        });
+      if (file) attachments.push(calendarAttachment(file));
     }
     const by = await this.nameOf(manager, p['actorId']);
     switch (row.kind) {
@@ -237,7 +245,7 @@ export class NoticeLoader {
             recipient,
             meeting,
             cancelledDates: await this.meetingDates(manager, ids, true),
-            uninvited: p['uninvited'] === true,
+            uninvited,
             cancelledBy: by,
           },
           attachments,
@@ -560,8 +568,12 @@ function noAttachments(data: NoticeData): LoadedNotice {
   return { data, attachments: [] };
 }
 
-function methodOf(ics: string): string {
-  return /METHOD:(\w+)/.exec(ics)?.[1] ?? 'PUBLISH';
+function calendarAttachment(file: PersonalCalendarFile): MailAttachment {
+  return {
+    filename: file.filename,
+    contentType: `text/calendar; charset=utf-8; method=${file.method}`,
+    content: file.body,
+  };
 }
 
 /** The first words of a comment (Markdown as typed), for the mention notice. */

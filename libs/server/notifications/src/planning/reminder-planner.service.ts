@@ -232,8 +232,8 @@ export class ReminderPlanner implements OnModuleInit {
   /**
    * The change notice goes out after the batch window, as one message for all changes made to the
    * meeting in that time (a time corrected, then the room: one e-mail, not two). It is composed
-   * from the meeting's state when it goes out; the changed fields, the people to leave out (just
-   * invited) and the meetings concerned add up.
+   * from the meeting's state when it goes out; the changed fields and the meetings concerned add
+   * up, and it leaves out only those invited by the latest change (their invitation shows it).
    */
   private async batchChange(
     manager: EntityManager,
@@ -250,7 +250,8 @@ export class ReminderPlanner implements OnModuleInit {
                'meeting_changed:' || $1::text, $3::jsonb)
        ON CONFLICT (batch_key) WHERE status = 'planned'
        DO UPDATE SET payload = jsonb_build_object(
-         'fields', ${union('fields')}, 'exclude', ${union('exclude')},
+         'fields', ${union('fields')}, -- Only those just invited by the latest change: an earlier invitation showed an older state.
+         'exclude', EXCLUDED.payload -> 'exclude',
          -- The subject stays first: it is the meeting the notice is about.
          'meetingIds', jsonb_build_array($1::text) || (${union('meetingIds')} - $1::text),
          'actorId', EXCLUDED.payload -> 'actorId')`,

@@ -108,11 +108,15 @@ export const MAIL_TEMPLATES: { [K in MailTemplateName]: TemplateFn<MailTemplateP
       { kind: 'heading', text: `Guten Tag ${params.name},` },
       {
         kind: 'paragraph',
-        text: `${params.removedBy} hat Sie von der Gästeliste von „${params.meetingTitle}“ am ${formatBerlinDateTime(params.startsAt)} – ${formatBerlinDateTime(params.endsAt)} Uhr genommen. Ihr persönlicher Link zu diesem Termin gilt nicht mehr.`,
+        text: `${params.removedBy.charAt(0).toUpperCase()}${params.removedBy.slice(1)} hat Sie von der Gästeliste für „${params.meetingTitle}“ gestrichen. Ihr persönlicher Link zu diesem Termin gilt nicht mehr.`,
+      },
+      {
+        kind: 'facts',
+        rows: [['Wann', `${formatBerlinDateTime(params.startsAt)} – ${formatBerlinDateTime(params.endsAt)} Uhr`]],
       },
       {
         kind: 'paragraph',
-        text: 'Die angehängte Kalenderdatei (.ics) nimmt den Termin aus Ihrem Kalender. Bei Fragen wenden Sie sich bitte an die Person, die Sie eingeladen hat.',
+        text: `Die angehängte Kalenderdatei (.ics) entfernt den Termin aus Ihrem Kalender. Bei Fragen wenden Sie sich bitte an ${params.removedBy}.`,
       },
     ],
     reason:

@@ -92,7 +92,12 @@ export class JobQueueService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    // Against an unreachable Redis closing never finishes; the connection is dropped below anyway.
+    await withTimeout(
+      Promise.all([...this.queues.values()].map((q) => q.close())),
+      PRODUCER_TIMEOUT_MS,
+      'queues did not close',
+    ).catch(() => undefined);
     this.queues.clear();
     if (this.connection) {
       this.connection.disconnect();

@@ -13,6 +13,15 @@ import { redactUrl } from '../config/load-config';
 
 /** How often the worker re-creates the job schedules (in case Redis lost them). */
 const SCHEDULE_CHECK_MS = 30_000;
+/** How long SIGTERM waits for running jobs: below Docker's stop_grace_period (30 s). */
+const SHUTDOWN_GRACE_MS = 25_000;
+/**
+ * With Redis unreachable BullMQ's close never finishes (it wants to tell Redis): running jobs get
+ * this long for their own work, then the worker stops; what they did not finish runs again later.
+ */
+const SHUTDOWN_GRACE_WITHOUT_REDIS_MS = 5_000;
+/** The same worker error (e.g. Redis refusing connections) is logged at most once in this time. */
+const ERROR_LOG_INTERVAL_MS = 60_000;
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 
@@ -32,6 +41,7 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
   private readonly workers: Worker[] = [];
   private connection?: Redis;
   private scheduleTimer?: NodeJS.Timeout;
+  private lastError = { message: '', at: 0 };
 
   constructor(
     private readonly config: AppConfig,
@@ -66,7 +76,7 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
           'job failed',
         ),
       );
-      worker.on('error', (error) => this.logger.error({ err: error.message }, 'worker error'));
+      worker.on('error', (error) => this.logError(error));
       this.workers.push(worker);
     }
 
@@ -97,16 +107,35 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  /** Called on SIGTERM (enableShutdownHooks): waits for running jobs, then disconnects. */
+  /** Called on SIGTERM (enableShutdownHooks): waits for running jobs (bounded), then disconnects. */
   async beforeApplicationShutdown(signal?: string): Promise<void> {
+    clearInterval(this.scheduleTimer);
     if (this.workers.length > 0) {
       this.logger.log(`Shutting down (${signal ?? 'close'}): letting running jobs finish`);
+      const redisUp = this.connection?.status === 'ready';
+      const grace = redisUp ? SHUTDOWN_GRACE_MS : SHUTDOWN_GRACE_WITHOUT_REDIS_MS;
+      const closed = await withTimeout(
+        Promise.all(this.workers.map((w) => w.close())).then(() => true),
+        grace,
+        'shutdown grace exceeded',
+      ).catch(() => false);
+      if (!closed) {
+        this.logger.warn(
+          `Stopping without waiting longer than ${grace / 1000} s${redisUp ? '' : ' (Redis is unreachable)'}: unfinished jobs run again later`,
+        );
+      }
     }
-    clearInterval(this.scheduleTimer);
-    await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
     this.connection?.disconnect();
     this.connection = undefined;
+  }
+
+  /** Logs worker errors, but not the same one every reconnect attempt while Redis is away. */
+  private logError(error: Error): void {
+    const now = Date.now();
+    if (error.message === this.lastError.message && now - this.lastError.at < ERROR_LOG_INTERVAL_MS) return;
+    this.lastError = { message: error.message, at: now };
+    this.logger.error({ err: error.message }, 'worker error');
   }
 
   private collectHandlers(): Map<JobName, Handler> {
