@@ -303,6 +303,41 @@ describe('notifications', () => {
     expect(cancellation.parsed.text).not.toContain('/benachrichtigungen/');
   });
 
+  it('cancels a series with one CANCEL per meeting, each taking that meeting out of the calendar', async () => {
+    const coordinator = await newPerson('coordinator');
+    const anna = await newPerson('member', 'Anna Serienabsage');
+    const tag = next();
+    const first = await plan(coordinator, {
+      invitedPersonIds: [anna.id],
+      title: `Serienabsage ${tag}`,
+      date: '2027-06-02',
+      recurrence: { frequency: 'weekly', interval: 1, weekday: 'we', count: 3 },
+    });
+    await settle();
+    const [invitation] = await awaitMails(anna, new RegExp(`^Einladung: Serienabsage ${tag}`));
+    const invited = (invitation as CaughtMail).parsed.attachments.filter((a) => a.filename?.endsWith('.ics'));
+    expect(invited).toHaveLength(1); // the series as one file to import
+    const cancel = await coordinator.client.post(`/api/meetings/${first.id}/cancel`, {
+      version: first.version,
+      scope: 'following',
+    });
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
+    await settle();
+    const [cancellation] = await awaitMails(anna, new RegExp(`^Abgesagt: Serienabsage ${tag}`));
+    const files = (cancellation as CaughtMail).parsed.attachments
+      .filter((a) => a.filename?.endsWith('.ics'))
+      .map((a) => new ICAL.Component(ICAL.parse(a.content.toString('utf8'))));
+    expect(files).toHaveLength(3);
+    const uids = files.map((c) => {
+      expect(c.getFirstPropertyValue('method')).toBe('CANCEL');
+      const events = c.getAllSubcomponents('vevent');
+      expect(events).toHaveLength(1);
+      expect(events[0]?.getFirstPropertyValue('status')).toBe('CANCELLED');
+      return events[0]?.getFirstPropertyValue('uid');
+    });
+    expect(new Set(uids).size).toBe(3);
+  });
+
   it('sends one change notice for several changes within the batch window, with the state when it goes out', async () => {
     const coordinator = await newPerson('coordinator');
     const anna = await newPerson('member', 'Anna Zweimal');

@@ -112,23 +112,29 @@ export class MeetingCalendarService {
   }
 
   /**
-   * For someone taken off meetings that go on: one iTIP CANCEL per meeting (iTIP allows one UID
-   * per message) that removes it from their calendar only (no STATUS, the title unchanged). None
-   * for a meeting without organiser: its .ics was a PUBLISH, which a CANCEL cannot follow.
+   * One iTIP CANCEL per meeting (iTIP allows one UID per message; a PUBLISH of cancelled events
+   * does not remove them from a calendar): for cancelled meetings, or with `uninvite` for someone
+   * taken off meetings that go on (no STATUS, the title unchanged: their calendar only). A meeting
+   * without organiser gets a PUBLISH of its current state instead, as its invitation was one.
    */
-  async personalUninvitations(
+  async personalCancellations(
     manager: EntityManager,
     meetingIds: string[],
     person: { id: string; name: string; email: string },
+    options: { uninvite?: boolean } = {},
   ): Promise<PersonalCalendarFile[]> {
     const rows = await this.personalRows(manager, meetingIds, person.id);
     return rows
-      .filter((m) => m.organizerEmail)
-      .map((m) => ({
-        filename: icsFileName(m.title, new Date(m.startsAt)),
-        body: buildCalendar({ method: 'CANCEL', events: [{ ...this.personalEvent(m, person), uninvite: true }] }),
-        method: 'CANCEL' as const,
-      }));
+      .filter((m) => m.organizerEmail || !options.uninvite)
+      .map((m) => {
+        const method = m.organizerEmail ? ('CANCEL' as const) : ('PUBLISH' as const);
+        const event = { ...this.personalEvent(m, person), uninvite: options.uninvite };
+        return {
+          filename: icsFileName(m.title, new Date(m.startsAt)),
+          body: buildCalendar({ method, events: [event] }),
+          method,
+        };
+      });
   }
 
   private personalEvent(

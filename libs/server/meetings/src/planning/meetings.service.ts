@@ -858,11 +858,12 @@ export class MeetingsService {
     const people = await peopleById(manager, [actor.accountId]);
     const ids: string[] = [];
     for (const guest of removed) {
-      const files = await this.calendar.personalUninvitations(manager, [meeting.id], {
-        id: guest.id,
-        name: guest.name,
-        email: guest.email,
-      });
+      const files = await this.calendar.personalCancellations(
+        manager,
+        [meeting.id],
+        { id: guest.id, name: guest.name, email: guest.email },
+        { uninvite: true },
+      );
       const row = await this.mail.record(
         {
           to: guest.email,

@@ -211,15 +211,15 @@ export class NoticeLoader {
     // An invitation or change names the meetings still taking place; a cancellation all of them.
     const ids = row.kind === 'meeting_cancelled' ? listed : await this.scheduled(manager, listed);
     const attachments: MailAttachment[] = [];
-    if (uninvited) {
-      // The meetings go on: a CANCEL per meeting takes them out of this person's calendar only.
-      for (const file of await this.calendar.personalUninvitations(manager, ids, recipient)) {
+    if (row.kind === 'meeting_cancelled') {
+      // A CANCEL per meeting (taken off meetings that go on: from this person's calendar only).
+      for (const file of await this.calendar.personalCancellations(manager, ids, recipient, { uninvite: uninvited })) {
         attachments.push(calendarAttachment(file));
       }
     } else if (row.kind !== 'agenda_call') {
       const file = await this.calendar.personalFile(
         manager,
-        row.kind === 'meeting_invitation' || row.kind === 'meeting_cancelled' ? ids : [meetingId],
+        row.kind === 'meeting_invitation' ? ids : [meetingId],
         recipient,
       );
       if (file) attachments.push(calendarAttachment(file));
