@@ -156,7 +156,7 @@ describe('NotificationsPage', () => {
   it('explains the empty centre', async () => {
     await create(page([], 0));
     expect(text()).toContain('Sie haben noch keine Benachrichtigungen.');
-    expect(element().querySelector('.empty a')?.getAttribute('href')).toBe('/profil/benachrichtigungen');
+    expect(element().querySelector('srp-empty-state a')?.getAttribute('href')).toBe('/profil/benachrichtigungen');
     expect(text()).not.toContain('Alle als gelesen markieren');
   });
 

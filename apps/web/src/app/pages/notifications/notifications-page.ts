@@ -17,6 +17,7 @@ import { RouterLink } from '@angular/router';
 import { AppNotification, KIND_LABELS, NotificationsService } from '../../core/notifications.service';
 import { apiErrorText } from '../../shared/api-errors';
 import { notificationDateTime, notificationTime } from './notification-time';
+import { EmptyState } from '../../shared/empty-state/empty-state';
 
 /** Entries per page ("Weitere laden" fetches the next). */
 export const CENTRE_PAGE_SIZE = 20;
@@ -38,7 +39,7 @@ interface CentreState {
  */
 @Component({
   selector: 'srp-notifications-page',
-  imports: [MatButton, MatButtonToggle, MatButtonToggleGroup, MatIcon, MatProgressBar, RouterLink],
+  imports: [EmptyState, MatButton, MatButtonToggle, MatButtonToggleGroup, MatIcon, MatProgressBar, RouterLink],
   templateUrl: './notifications-page.html',
   styleUrls: ['../working-groups/feedback.scss', './notifications-page.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,

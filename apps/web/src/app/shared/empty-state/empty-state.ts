@@ -2,8 +2,9 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 
 /**
- * Honest placeholder for a page that is not built yet: an icon, a "Im Aufbau" label and the
- * projected sentences about what the page will offer. Shows no sample data.
+ * An empty page or list: an icon, a heading and the projected sentences about what will appear
+ * here and what to do. By default the honest placeholder for a page that is not built yet
+ * ("Dieser Bereich ist im Aufbau"); it shows no sample data.
  */
 @Component({
   selector: 'srp-empty-state',
@@ -12,7 +13,7 @@ import { MatIcon } from '@angular/material/icon';
     <div class="empty-state">
       <mat-icon class="icon">{{ icon() }}</mat-icon>
       <div class="text">
-        <p class="label">Dieser Bereich ist im Aufbau</p>
+        <p class="label">{{ heading() }}</p>
         <ng-content />
       </div>
     </div>
@@ -40,6 +41,9 @@ import { MatIcon } from '@angular/material/icon';
       font: var(--mat-sys-title-medium);
       color: var(--mat-sys-on-surface);
     }
+    .text ::ng-deep p {
+      margin: 0 0 0.5rem;
+    }
     .text ::ng-deep p:last-child {
       margin-bottom: 0;
     }
@@ -56,4 +60,6 @@ import { MatIcon } from '@angular/material/icon';
 export class EmptyState {
   /** Material Symbols ligature for the decorative icon. */
   readonly icon = input('construction');
+  /** The first line, in the style of a title. */
+  readonly heading = input('Dieser Bereich ist im Aufbau');
 }

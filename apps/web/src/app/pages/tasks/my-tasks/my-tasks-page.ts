@@ -31,6 +31,7 @@ import { SecondFactorHint } from '../../../shared/second-factor-hint';
 import { askBlockReason } from '../block-reason-dialog';
 import { TaskDueChip, TaskPriorityChip, TaskStatusChip } from '../task-chips';
 import { groupByDue } from './due-groups';
+import { EmptyState } from '../../../shared/empty-state/empty-state';
 
 type PageState =
   | { status: 'loading' }
@@ -44,6 +45,7 @@ type PageState =
 @Component({
   selector: 'srp-my-tasks-page',
   imports: [
+    EmptyState,
     MatButton,
     MatIcon,
     MatIconButton,
