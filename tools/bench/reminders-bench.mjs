@@ -35,6 +35,7 @@ import { cpuGroups } from './lib/cpu-groups.mjs';
 import { summariseProfile, writeProfilerPreload } from './lib/cpu-profile.mjs';
 import { writeRemindersReport } from './lib/reminders-report.mjs';
 import { machine, memoryOf } from './lib/system.mjs';
+import { dropBenchDatabase, runBench, stopChild, withServer as withServerAt } from './lib/harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: opts } = parseArgs({
@@ -169,15 +170,7 @@ function apiCli(...args) {
   return result.stdout.trim();
 }
 
-async function withServer(fn) {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const withServer = (fn) => withServerAt(SERVER_URL, fn);
 
 /** The task due date of the data set: in two days (Berlin), as a `task_due` "soon" reminder has it. */
 const DUE_DATE_SQL = `((now() AT TIME ZONE 'Europe/Berlin')::date + 2)`;
@@ -396,21 +389,6 @@ async function waitReady(child) {
     await sleep(100);
   }
   throw new Error(`${child.label} not ready after 60 s; log: ${child.logFile}`);
-}
-
-async function stopChild(child) {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      r();
-    }, 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      r();
-    });
-  });
 }
 
 async function flushRedis() {
@@ -801,27 +779,7 @@ async function main() {
 
 async function cleanup() {
   await Promise.all([...children].map(stopChild));
-  if (!opts.keep) {
-    await withServer((c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)).catch((e) =>
-      console.error(`could not drop ${DB_NAME}: ${e.message}`),
-    );
-    log(`dropped ${DB_NAME} (keep it with --keep, reuse it with --reuse)`);
-  } else {
-    log(`kept ${DB_NAME}: ${DATABASE_URL}`);
-  }
+  await dropBenchDatabase({ serverUrl: SERVER_URL, dbName: DB_NAME, databaseUrl: DATABASE_URL, keep: opts.keep, log });
 }
 
-let exitCode = 0;
-process.on('SIGINT', () => {
-  log('interrupted');
-  cleanup().finally(() => process.exit(130));
-});
-try {
-  await main();
-} catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-process.exit(exitCode);
+await runBench({ main, cleanup, log });

@@ -20,6 +20,7 @@ import { abridgePlan, apiStatements, planFacts, staleStatements } from './lib/ap
 import { BOARD_GROUP, datasetSteps, describeDataset, SIZES } from './lib/dataset.mjs';
 import { writeReport } from './lib/report.mjs';
 import { cpuAccount, machine, memoryOf } from './lib/system.mjs';
+import { dropBenchDatabase, runBench, stopChild, withServer as withServerAt } from './lib/harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const API_MAIN = join(ROOT, 'dist/apps/api/main.js');
@@ -125,15 +126,7 @@ function apiCli(...args) {
   return result.stdout.trim();
 }
 
-async function withServer(fn) {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const withServer = (fn) => withServerAt(SERVER_URL, fn);
 
 async function databaseReady() {
   return withServer(async (c) => {
@@ -654,42 +647,8 @@ async function main() {
 }
 
 async function cleanup() {
-  for (const child of children) {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => {
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          r();
-        }, 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          r();
-        });
-      });
-    }
-  }
-  if (!opts.keep) {
-    await withServer((c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)).catch((e) =>
-      console.error(`could not drop ${DB_NAME}: ${e.message}`),
-    );
-    log(`dropped ${DB_NAME} (keep it with --keep, reuse it with --reuse)`);
-  } else {
-    log(`kept ${DB_NAME}: ${DATABASE_URL}`);
-  }
+  for (const child of children) await stopChild(child, 10_000);
+  await dropBenchDatabase({ serverUrl: SERVER_URL, dbName: DB_NAME, databaseUrl: DATABASE_URL, keep: opts.keep, log });
 }
 
-let exitCode = 0;
-process.on('SIGINT', () => {
-  log('interrupted');
-  cleanup().finally(() => process.exit(130));
-});
-try {
-  await main();
-} catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-process.exit(exitCode);
+await runBench({ main, cleanup, log });
